@@ -1,0 +1,49 @@
+package io.clientbook.common.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.clientbook.common.error.Problem;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem bodies for what never reaches a resource: paths no resource serves (404) and bodies over
+ * the size limit (413, raised by the HTTP layer before any resource runs).
+ */
+@ApplicationScoped
+public class FallbackRoutes {
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().last().handler(ctx -> send(ctx, 404, "not-found", "Resource not found", "No resource at this path"));
+        router.route().failureHandler(ctx -> {
+            if (ctx.statusCode() == 413) {
+                send(ctx, 413, "payload-too-large", "Payload too large",
+                        "The request body is larger than the limit of this service");
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        Problem problem = new Problem(slug, title, status, detail, ctx.normalizedPath(), null, null);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + status + "}";
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    }
+}

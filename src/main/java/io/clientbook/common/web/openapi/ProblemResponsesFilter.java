@@ -1,0 +1,119 @@
+package io.clientbook.common.web.openapi;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error responses every operation shares, from what the operation is (method, path
+ * parameters, body, Idempotency-Key), so no endpoint can be published without them. Operations
+ * that declare a status themselves keep their own description.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String PROBLEM_TYPE = "application/problem+json";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema("Problem", problemSchema());
+        openAPI.getComponents().addSchema("FieldError", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("JSON path of the wrong field, or the parameter name").examples(List.of("email")))
+                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .examples(List.of("must be a well-formed email address"))));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.getOperations().forEach((method, op) -> document(path, method, op));
+        });
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation op) {
+        APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
+        op.setResponses(responses);
+        boolean hasBody = op.getRequestBody() != null;
+        boolean hasPathId = path.contains("{");
+        boolean idempotent = op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equals(p.getName()));
+        add(responses, "400", "The request is not valid: malformed JSON, wrong types, unknown properties, "
+                + "bad parameters; `errors[]` names each field", "validation", "Request is not valid", 400,
+                "email: must be a well-formed email address");
+        add(responses, "401", "No valid API key", "unauthorized", "Authentication required", 401,
+                "Send a valid API key as 'Authorization: Bearer <key>'");
+        add(responses, "403", "The key's role may not do this", "forbidden", "Forbidden", 403,
+                "The role of this API key may not do this");
+        if (hasPathId) {
+            add(responses, "404", "No such resource", "not-found", "Resource not found", 404,
+                    "No customer with id '0b9f6c4e-1111-4a4a-9c9c-000000000000'");
+        }
+        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
+            add(responses, "412", "If-Match does not match the current ETag", "precondition-failed",
+                    "Precondition failed", 412, "If-Match \"3\" does not match the current ETag \"4\"");
+        }
+        if (hasBody) {
+            add(responses, "413", "The body is over the size limit", "payload-too-large", "Payload too large", 413,
+                    "The request body is larger than the limit of this service");
+            add(responses, "415", "The body's media type is not accepted here", "unsupported-media-type",
+                    "Unsupported Media Type", 415, "This media type is not supported here");
+        }
+        if (idempotent) {
+            add(responses, "422", "The Idempotency-Key was used before for a different request",
+                    "idempotency-key-reused", "Idempotency-Key reused", 422,
+                    "This Idempotency-Key was used for a different request; use a new key for a new request");
+        }
+        add(responses, "500", "Unexpected failure; the body carries an errorId to quote", "internal", "Internal error",
+                500, "The request failed unexpectedly; quote the errorId when reporting it");
+    }
+
+    private void add(APIResponses responses, String code, String description, String slug, String title, int status,
+            String detail) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null && existing.getContent().getMediaType(PROBLEM_TYPE) != null) {
+            return;
+        }
+        Example example = OASFactory.createExample().value(Map.of(
+                "type", "urn:clientbook:problem:" + slug, "title", title, "status", status, "detail", detail));
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(existing != null && existing.getDescription() != null ? existing.getDescription() : description)
+                .content(OASFactory.createContent().addMediaType(PROBLEM_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                        .addExample(slug, example)));
+        responses.addAPIResponse(code, response);
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING));
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details, the one error format (application/problem+json). "
+                        + "Some problems add members, e.g. `allowedNextStates` or `errorId`.")
+                .addProperty("type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .examples(List.of("urn:clientbook:problem:validation")))
+                .addProperty("title", string)
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("detail", string)
+                .addProperty("instance", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("The request path"))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .required(List.of("type", "title", "status"))
+                .additionalPropertiesBoolean(Boolean.TRUE);
+    }
+}

@@ -1,0 +1,74 @@
+package io.clientbook.security;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.clientbook.common.ClientbookConfig;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Resolves an API key to an identity: the bootstrap admin key from configuration, or a stored,
+ * unrevoked key found by the hash of its secret. Plain JDBC: this runs before any request scope.
+ */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
+
+    /** Attribute holding the key's id ("bootstrap" for the configured admin key). */
+    public static final String KEY_ID = "clientbook.key-id";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ClientbookConfig config;
+
+    @Override
+    public Class<ApiKeyAuthenticationRequest> getRequestType() {
+        return ApiKeyAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+        String secret = request.secret();
+        if (config.bootstrapAdminKey().filter(k -> !k.isBlank() && ApiKeySecrets.sameSecret(k, secret)).isPresent()) {
+            return Uni.createFrom().item(identity("bootstrap-admin", "bootstrap", Roles.ADMIN));
+        }
+        return context.runBlocking(() -> lookup(secret));
+    }
+
+    private SecurityIdentity lookup(String secret) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, name, role FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")) {
+            ps.setBytes(1, ApiKeySecrets.hash(secret));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AuthenticationFailedException("Unknown or revoked API key");
+                }
+                return identity(rs.getString("name"), rs.getString("id"), rs.getString("role"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("API keys could not be read", e);
+        }
+    }
+
+    private static SecurityIdentity identity(String name, String keyId, String role) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(name))
+                .addRole(role)
+                .addAttribute(KEY_ID, keyId)
+                .build();
+    }
+}

@@ -1,0 +1,83 @@
+package io.clientbook.security;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.clientbook.common.error.ApiProblem;
+import io.clientbook.common.paging.Cursor;
+import io.clientbook.common.paging.Page;
+import io.clientbook.common.paging.PageRequest;
+import io.clientbook.common.web.ETags;
+
+/** Creates, lists and revokes API keys. */
+@ApplicationScoped
+@Transactional
+public class ApiKeyService {
+
+    private static final String SORT = "createdAt";
+
+    @Inject
+    ApiKeyRepository keys;
+
+    /** A new key and its secret, which is returned this once and never stored. */
+    public record Created(ApiKey key, String secret) {
+    }
+
+    public Created create(String name, String role, String createdBy) {
+        if (!Roles.ALL.contains(role)) {
+            throw ApiProblem.validation("role", "must be one of " + Roles.ALL.stream().sorted().toList());
+        }
+        String secret = ApiKeySecrets.newSecret();
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.name = name;
+        key.role = role;
+        key.keyHash = ApiKeySecrets.hash(secret);
+        key.keyPrefix = secret.substring(0, 8);
+        key.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        key.createdBy = createdBy;
+        keys.persist(key);
+        return new Created(key, secret);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ApiKey get(UUID id) {
+        return keys.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("API key", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApiKey> list(PageRequest page) {
+        Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), SORT);
+        List<ApiKey> rows = keys.pageAfter(after == null ? null : parseInstant(after.value()),
+                after == null ? null : after.id(), page.fetchSize());
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows, null);
+        }
+        ApiKey last = rows.get(page.limit() - 1);
+        return new Page<>(rows.subList(0, page.limit()), new Cursor(SORT, last.createdAt.toString(), last.id).encode());
+    }
+
+    /** Revokes the key; revoking a revoked key changes nothing. */
+    public ApiKey revoke(UUID id, String ifMatch) {
+        ApiKey key = get(id);
+        ETags.checkIfMatch(ifMatch, key.version);
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        return key;
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
+    }
+}

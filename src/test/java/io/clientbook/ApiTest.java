@@ -1,0 +1,38 @@
+package io.clientbook;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Shared helpers of the HTTP tests: keys per role and request specs that carry them. */
+public abstract class ApiTest {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+    /** A request as the bootstrap admin. */
+    protected static RequestSpecification asAdmin() {
+        return given().header("Authorization", "Bearer " + ADMIN_KEY).contentType(ContentType.JSON);
+    }
+
+    /** A request with a stored key of the role (created once per test JVM). */
+    protected static RequestSpecification as(String role) {
+        if ("admin".equals(role)) {
+            return asAdmin();
+        }
+        String key = KEYS.computeIfAbsent(role, r -> asAdmin()
+                .body(Map.of("name", "test-" + r, "role", r))
+                .post("/api/v1/api-keys")
+                .then().statusCode(201).extract().path("key"));
+        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
