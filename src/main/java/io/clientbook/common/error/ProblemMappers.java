@@ -128,7 +128,7 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
         StringBuilder field = new StringBuilder();
@@ -172,12 +172,12 @@ public class ProblemMappers {
     }
 
     /** Turns Jackson's reading failures into field-level validation problems. */
-    static final class JsonProblems {
+    public static final class JsonProblems {
 
         private JsonProblems() {
         }
 
-        static ApiProblem of(JsonProcessingException e) {
+        public static ApiProblem of(JsonProcessingException e) {
             if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
                 return new ApiProblem(400, "malformed-json", "Malformed JSON",
                         "The body is not well-formed JSON" + location(e), null);

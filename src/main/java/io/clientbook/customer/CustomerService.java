@@ -1,0 +1,276 @@
+package io.clientbook.customer;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.clientbook.common.error.ApiProblem;
+import io.clientbook.common.error.FieldError;
+import io.clientbook.common.error.ProblemMappers;
+import io.clientbook.common.error.Violations;
+import io.clientbook.common.paging.Cursor;
+import io.clientbook.common.paging.Page;
+import io.clientbook.common.paging.PageRequest;
+import io.clientbook.common.web.ETags;
+import io.clientbook.common.web.MergePatch;
+
+/** The customer file: create, read, list, merge-patch and upsert by external ref. */
+@ApplicationScoped
+@Transactional
+public class CustomerService {
+
+    /** Fields a client sees but may not write; naming one in a write is a 400, not silently ignored. */
+    static final Set<String> READ_ONLY = Set.of("id", "tier", "tierChangedAt", "rfm", "stats", "createdAt", "updatedAt");
+    private static final TypeReference<Map<ContactChannel, Consent>> CONSENT_TYPE = new TypeReference<>() {
+    };
+
+    @Inject
+    CustomerRepository customers;
+    @Inject
+    Validator validator;
+    @Inject
+    ObjectMapper json;
+
+    /** The outcome of an upsert: the customer and whether it was created. */
+    public record Upserted(Customer customer, boolean created) {
+    }
+
+    public Customer create(CustomerFields input) {
+        Instant now = now();
+        CustomerFields fields = validate(input, now);
+        if (fields.externalRef() != null) {
+            customers.lockExternalRef(fields.externalRef());
+            ensureExternalRefFree(fields.externalRef(), null);
+        }
+        Customer c = new Customer();
+        c.id = UUID.randomUUID();
+        c.createdAt = now;
+        apply(fields, c, now);
+        customers.persist(c);
+        customers.flush();
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Customer get(UUID id) {
+        Customer c = customers.findById(id);
+        if (c == null || c.erasedAt != null) {
+            throw ApiProblem.notFound("customer", id);
+        }
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Customer getByExternalRef(String externalRef) {
+        return customers.findByExternalRef(externalRef).filter(c -> c.erasedAt == null)
+                .orElseThrow(() -> ApiProblem.notFound("No customer with externalRef '" + externalRef + "'"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Customer> list(CustomerListQuery query, PageRequest page) {
+        Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), query.order().key());
+        List<CustomerRepository.Row> rows;
+        try {
+            rows = customers.list(query, after, page.fetchSize());
+        } catch (RuntimeException e) {
+            if (after != null && isBadCursorValue(e)) {
+                throw Cursor.invalid();
+            }
+            throw e;
+        }
+        if (rows.size() <= page.limit()) {
+            return new Page<>(rows.stream().map(CustomerRepository.Row::customer).toList(), null);
+        }
+        CustomerRepository.Row last = rows.get(page.limit() - 1);
+        String next = new Cursor(query.order().key(), last.sortValue(), last.customer().id).encode();
+        return new Page<>(rows.subList(0, page.limit()).stream().map(CustomerRepository.Row::customer).toList(), next);
+    }
+
+    /** Applies a JSON Merge Patch (RFC 7396) to the writable fields, after the If-Match check. */
+    public Customer patch(UUID id, JsonNode patch, String ifMatch) {
+        Customer c = get(id);
+        ETags.checkIfMatch(ifMatch, c.version);
+        mergeInto(c, patch);
+        return c;
+    }
+
+    /**
+     * Creates the customer with this external ref from the body, or merges the body into the
+     * existing one (fields present are set, {@code null} clears, absent fields are kept).
+     */
+    public Upserted upsertByExternalRef(String externalRef, JsonNode body, String ifMatch) {
+        requireObject(body);
+        JsonNode ref = body.get("externalRef");
+        if (ref != null && !ref.isNull() && !externalRef.equals(ref.asText())) {
+            throw ApiProblem.validation("externalRef", "must equal the externalRef of the path, or be left out");
+        }
+        ObjectNode withRef = ((ObjectNode) body).deepCopy();
+        withRef.put("externalRef", externalRef);
+        customers.lockExternalRef(externalRef);
+        Customer existing = customers.findByExternalRef(externalRef).orElse(null);
+        if (existing != null && existing.erasedAt != null) {
+            throw ApiProblem.conflict("The customer with externalRef '" + externalRef + "' was erased; it cannot be re-created");
+        }
+        if (existing == null) {
+            rejectReadOnly(withRef);
+            return new Upserted(create(read(withRef)), true);
+        }
+        ETags.checkIfMatch(ifMatch, existing.version);
+        mergeInto(existing, withRef);
+        return new Upserted(existing, false);
+    }
+
+    /** The consent map stored on a customer. */
+    public Map<ContactChannel, Consent> consentOf(Customer c) {
+        try {
+            return json.readValue(c.consent, CONSENT_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored consent of customer " + c.id + " is not readable", e);
+        }
+    }
+
+    /** The writable fields of a customer as they are now: the target of merge patches. */
+    public CustomerFields fieldsOf(Customer c) {
+        return new CustomerFields(c.externalRef, c.firstName, c.lastName, c.email, c.phone, c.gender, c.birthDate,
+                c.country, c.region, c.city, c.occupation, c.preferredChannel, consentOf(c), c.owner,
+                c.needOrientation, c.buyingStage, c.expectedPurchaseDate, c.notBuyingReason, Arrays.asList(c.tags),
+                c.notes);
+    }
+
+    private void mergeInto(Customer c, JsonNode patch) {
+        requireObject(patch);
+        rejectReadOnly(patch);
+        Instant now = now();
+        JsonNode current = json.valueToTree(fieldsOf(c));
+        CustomerFields merged = validate(read(MergePatch.apply(current, stampConsent(patch, now))), now);
+        if (merged.externalRef() != null && !merged.externalRef().equals(c.externalRef)) {
+            customers.lockExternalRef(merged.externalRef());
+            ensureExternalRefFree(merged.externalRef(), c.id);
+        }
+        apply(merged, c, now);
+        customers.flush();
+    }
+
+    private CustomerFields validate(CustomerFields input, Instant now) {
+        if (input == null) {
+            throw ApiProblem.validation("body", "must be a JSON object");
+        }
+        CustomerFields fields = input.normalized(now);
+        List<FieldError> errors = new ArrayList<>(Violations.toFieldErrors(validator.validate(fields), null));
+        errors.addAll(fields.crossFieldErrors(now));
+        Violations.throwIfAny(errors);
+        return fields;
+    }
+
+    private void apply(CustomerFields f, Customer c, Instant now) {
+        c.externalRef = f.externalRef();
+        c.firstName = f.firstName();
+        c.lastName = f.lastName();
+        c.email = f.email();
+        c.phone = f.phone();
+        c.gender = f.gender();
+        c.birthDate = f.birthDate();
+        c.country = f.country();
+        c.region = f.region();
+        c.city = f.city();
+        c.occupation = f.occupation();
+        c.preferredChannel = f.preferredChannel();
+        c.consent = writeConsent(f.consent());
+        c.owner = f.owner();
+        c.needOrientation = f.needOrientation();
+        c.buyingStage = f.buyingStage();
+        c.expectedPurchaseDate = f.expectedPurchaseDate();
+        c.notBuyingReason = f.notBuyingReason();
+        c.tags = f.tags() == null ? new String[0] : f.tags().toArray(String[]::new);
+        c.notes = f.notes();
+        c.updatedAt = now;
+    }
+
+    private String writeConsent(Map<ContactChannel, Consent> consent) {
+        try {
+            return json.writeValueAsString(consent == null ? Map.of() : new LinkedHashMap<>(consent));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CustomerFields read(JsonNode node) {
+        try {
+            return json.treeToValue(node, CustomerFields.class);
+        } catch (JsonProcessingException e) {
+            throw ProblemMappers.JsonProblems.of(e);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.validation("body", "could not be read");
+        }
+    }
+
+    /** A consent entry written without {@code at} was given now, not when the previous entry was. */
+    private static JsonNode stampConsent(JsonNode patch, Instant now) {
+        JsonNode consent = patch.get("consent");
+        if (consent == null || !consent.isObject()) {
+            return patch;
+        }
+        ObjectNode copy = ((ObjectNode) patch).deepCopy();
+        ObjectNode stamped = (ObjectNode) copy.get("consent");
+        stamped.fields().forEachRemaining(e -> {
+            if (e.getValue().isObject() && !e.getValue().has("at")) {
+                ((ObjectNode) e.getValue()).put("at", now.toString());
+            }
+        });
+        return copy;
+    }
+
+    private static void requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.validation("body", "must be a JSON object");
+        }
+    }
+
+    private static void rejectReadOnly(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (READ_ONLY.contains(name)) {
+                errors.add(new FieldError(name, "is read-only"));
+            }
+        });
+        Violations.throwIfAny(errors);
+    }
+
+    private void ensureExternalRefFree(String externalRef, UUID self) {
+        customers.findByExternalRef(externalRef).filter(other -> !other.id.equals(self)).ifPresent(other -> {
+            throw ApiProblem.conflict("externalRef '" + externalRef + "' is already used by customer " + other.id)
+                    .with("existingId", other.id.toString());
+        });
+    }
+
+    private static boolean isBadCursorValue(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("invalid input syntax") || m.contains("out of range"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
