@@ -76,6 +76,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException jpe) {
+                return respond(JsonProblems.of(jpe), uri);
+            }
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
