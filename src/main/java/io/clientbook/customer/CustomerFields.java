@@ -44,7 +44,7 @@ public record CustomerFields(
         @Size(max = 100) @Schema(examples = "London") String city,
         @Size(max = 100) @Schema(examples = "Architect") String occupation,
         ContactChannel preferredChannel,
-        @Valid @Schema(description = "Consent per channel; a channel not named is not consented")
+        @Schema(description = "Consent per channel; a channel not named is not consented")
         Map<@NotNull ContactChannel, @NotNull @Valid Consent> consent,
         @Size(max = 100) @Schema(description = "The member of staff responsible for this customer", examples = "j.smith") String owner,
         NeedOrientation needOrientation,

@@ -81,7 +81,22 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         add(responses, "500", "Unexpected failure; the body carries an errorId to quote", "internal", "Internal error",
                 500, "The request failed unexpectedly; quote the errorId when reporting it");
+        // Error responses an operation declares itself (409, 422 …) carry the problem body too.
+        new java.util.ArrayList<>(responses.getAPIResponses().entrySet()).forEach(entry -> {
+            String code = entry.getKey();
+            APIResponse response = entry.getValue();
+            if (code.startsWith("4") || code.startsWith("5")) {
+                add(responses, code, response.getDescription(), SLUGS.getOrDefault(code, "error"),
+                        TITLES.getOrDefault(code, "Request failed"), Integer.parseInt(code), response.getDescription());
+            }
+        });
     }
+
+    private static final Map<String, String> SLUGS = Map.of("409", "conflict", "422", "unprocessable", "404", "not-found",
+            "400", "validation", "412", "precondition-failed");
+    private static final Map<String, String> TITLES = Map.of("409", "Conflict with the current state", "422",
+            "Request cannot be processed", "404", "Resource not found", "400", "Request is not valid", "412",
+            "Precondition failed");
 
     private void add(APIResponses responses, String code, String description, String slug, String title, int status,
             String detail) {
@@ -91,8 +106,10 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         Example example = OASFactory.createExample().value(Map.of(
                 "type", "urn:clientbook:problem:" + slug, "title", title, "status", status, "detail", detail));
+        // SmallRye's automatic 401/403 say "Not Authorized"/"Not Allowed": ours say more; declared ones are kept.
+        boolean keepDescription = existing != null && existing.getDescription() != null && !code.equals("401") && !code.equals("403");
         APIResponse response = OASFactory.createAPIResponse()
-                .description(existing != null && existing.getDescription() != null ? existing.getDescription() : description)
+                .description(keepDescription ? existing.getDescription() : description)
                 .content(OASFactory.createContent().addMediaType(PROBLEM_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                         .addExample(slug, example)));
