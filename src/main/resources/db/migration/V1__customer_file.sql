@@ -103,8 +103,11 @@ CREATE TABLE complaint (
     CHECK (satisfaction IS NULL OR status IN ('RESOLVED', 'CLOSED'))
 );
 
+-- Lists are newest first, keyset-paged on (created_at, id); these are scanned backwards.
 CREATE INDEX complaint_customer_idx ON complaint (customer_id, created_at, id);
 CREATE INDEX complaint_created_idx ON complaint (created_at, id);
+-- The work queue: "all OPEN (or IN_PROGRESS) complaints, newest first".
+CREATE INDEX complaint_status_idx ON complaint (status, created_at, id);
 CREATE INDEX complaint_open_idx ON complaint (customer_id) WHERE status IN ('OPEN', 'IN_PROGRESS');
 
 CREATE TABLE interaction (
@@ -116,10 +119,13 @@ CREATE TABLE interaction (
     summary      varchar(2000) NOT NULL,
     outcome      varchar(1000),
     recorded_by  varchar(100),
+    -- Entries are not edited today; the version still gives each one an ETag like every resource.
+    version      bigint        NOT NULL DEFAULT 0,
     created_at   timestamptz   NOT NULL
 );
 
-CREATE INDEX interaction_customer_idx ON interaction (customer_id, occurred_at DESC, id);
+-- The log is read newest first, keyset-paged on (occurred_at, id), both descending.
+CREATE INDEX interaction_customer_idx ON interaction (customer_id, occurred_at DESC, id DESC);
 
 -- Idempotency-Key records: the first response to a creating POST, replayed for retries.
 CREATE TABLE idempotency_record (

@@ -1,0 +1,45 @@
+package io.clientbook.complaint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUID> {
+
+    /**
+     * One page of complaints, newest first: keyset-paged on (createdAt, id) descending, which the
+     * (…, created_at, id) indexes serve scanned backwards. {@code afterCreatedAt} null: the first page.
+     */
+    public List<Complaint> page(ComplaintListQuery query, Instant afterCreatedAt, UUID afterId, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (query.status() != null) {
+            where.add("status = :status");
+            params.put("status", query.status());
+        }
+        if (query.customerId() != null) {
+            where.add("customerId = :customerId");
+            params.put("customerId", query.customerId());
+        }
+        if (query.severity() != null) {
+            where.add("severity = :severity");
+            params.put("severity", query.severity());
+        }
+        if (afterCreatedAt != null) {
+            where.add("(createdAt, id) < (:afterCreatedAt, :afterId)");
+            params.put("afterCreatedAt", afterCreatedAt);
+            params.put("afterId", afterId);
+        }
+        String hql = "from Complaint" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by createdAt desc, id desc";
+        return find(hql, params).page(0, size).list();
+    }
+}
