@@ -44,6 +44,14 @@ public class IdempotencyService {
     @Inject
     ClientbookConfig config;
 
+    /** Clients are promised at least a day to retry; a shorter retention is a configuration mistake. */
+    void checkRetention(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        if (config.idempotency().retention().compareTo(java.time.Duration.ofHours(24)) < 0) {
+            throw new IllegalStateException("clientbook.idempotency.retention must be at least PT24H, is "
+                    + config.idempotency().retention());
+        }
+    }
+
     /**
      * Runs {@code action} once per (caller, key): a repeat with the same request replays the first
      * response; with a different request it is a 422. Without a key the action just runs.

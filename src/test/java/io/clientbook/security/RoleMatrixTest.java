@@ -1,0 +1,80 @@
+package io.clientbook.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.clientbook.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Who may do what, endpoint by endpoint: no key is a 401, a role that may not is a 403, and a
+ * role that may is let through (whatever the request then answers).
+ */
+@QuarkusTest
+class RoleMatrixTest extends ApiTest {
+
+    private static final String ID = "6f1c1a52-0000-4000-8000-000000000000";
+    private static final Set<String> ROLES = Set.of("admin", "agent", "integration", "analyst");
+
+    record Rule(String method, String path, String contentType, Set<String> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static Stream<Rule> rules() {
+        String json = "application/json";
+        String merge = "application/merge-patch+json";
+        Set<String> staff = Set.of("admin", "agent");
+        Set<String> readers = Set.of("admin", "agent", "analyst");
+        return Stream.of(
+                new Rule("POST", "/api/v1/api-keys", json, Set.of("admin")),
+                new Rule("GET", "/api/v1/api-keys", null, Set.of("admin")),
+                new Rule("GET", "/api/v1/api-keys/" + ID, null, Set.of("admin")),
+                new Rule("DELETE", "/api/v1/api-keys/" + ID, null, Set.of("admin")),
+                new Rule("POST", "/api/v1/customers", json, staff),
+                new Rule("GET", "/api/v1/customers", null, readers),
+                new Rule("GET", "/api/v1/customers/" + ID, null, readers),
+                new Rule("PATCH", "/api/v1/customers/" + ID, merge, staff),
+                new Rule("GET", "/api/v1/customers/by-external-ref/x", null, ROLES),
+                new Rule("PUT", "/api/v1/customers/by-external-ref/x", json, Set.of("admin", "agent", "integration")),
+                new Rule("POST", "/api/v1/complaints", json, staff),
+                new Rule("GET", "/api/v1/complaints", null, readers),
+                new Rule("GET", "/api/v1/complaints/" + ID, null, readers),
+                new Rule("PATCH", "/api/v1/complaints/" + ID, merge, staff),
+                new Rule("GET", "/api/v1/customers/" + ID + "/complaints", null, readers),
+                new Rule("POST", "/api/v1/customers/" + ID + "/interactions", json, staff),
+                new Rule("GET", "/api/v1/customers/" + ID + "/interactions", null, readers),
+                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void shouldAnswer401WithoutKeyAnd403ForEachExcludedRole(Rule rule) {
+        assertThat(send(given(), rule).statusCode()).as("no key").isEqualTo(401);
+        for (String role : ROLES) {
+            int status = send(as(role), rule).statusCode();
+            if (rule.allowed().contains(role)) {
+                assertThat(status).as(role + " may").isNotIn(401, 403);
+            } else {
+                assertThat(status).as(role + " may not").isEqualTo(403);
+            }
+        }
+    }
+
+    private static Response send(RequestSpecification spec, Rule rule) {
+        if (rule.contentType() != null) {
+            spec = spec.contentType(rule.contentType()).body("{}");
+        }
+        return spec.request(rule.method(), rule.path());
+    }
+}
