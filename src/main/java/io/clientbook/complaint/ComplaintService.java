@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.ProblemMappers;
@@ -61,7 +62,7 @@ public class ComplaintService {
         if (input == null) {
             throw ApiProblem.validation("body", "must be a JSON object");
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         NewComplaint fields = input.normalized();
         List<FieldError> errors = new ArrayList<>(Violations.toFieldErrors(validator.validate(fields), null));
         if (fields.openedAt() != null && fields.openedAt().isAfter(now.plus(CLOCK_SKEW))) {
@@ -98,13 +99,9 @@ public class ComplaintService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Complaint> list(ComplaintListQuery query, PageRequest page) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), SORT);
-        List<Complaint> rows = complaints.page(query, after == null ? null : parseInstant(after.value()),
+        List<Complaint> rows = complaints.page(query, after == null ? null : after.instantValue(),
                 after == null ? null : after.id(), page.fetchSize());
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, null);
-        }
-        Complaint last = rows.get(page.limit() - 1);
-        return new Page<>(rows.subList(0, page.limit()), new Cursor(SORT, last.createdAt.toString(), last.id).encode());
+        return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.createdAt.toString(), last.id));
     }
 
     /** The complaints of one customer; 404 when the customer does not exist or was erased. */
@@ -123,12 +120,10 @@ public class ComplaintService {
     public Complaint patch(UUID id, JsonNode patch, String ifMatch) {
         Complaint c = get(id);
         ETags.checkIfMatch(ifMatch, c.version);
-        if (patch == null || !patch.isObject()) {
-            throw ApiProblem.validation("body", "must be a JSON object");
-        }
-        rejectReadOnly(patch);
+        MergePatch.requireObject(patch);
+        MergePatch.rejectReadOnly(patch, READ_ONLY);
         ComplaintFields before = ComplaintFields.of(c);
-        ComplaintFields after = read(MergePatch.apply(json.valueToTree(before), patch)).normalized();
+        ComplaintFields after = MergePatch.read(json, MergePatch.apply(json.valueToTree(before), patch), ComplaintFields.class).normalized();
         if (ComplaintWorkflow.isReopening(before.status(), after.status()) && !patch.has("satisfaction")) {
             after = after.withSatisfaction(null);
         }
@@ -137,7 +132,7 @@ public class ComplaintService {
         if (after.equals(before)) {
             return c;
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         if (after.status() != before.status()) {
             switch (after.status()) {
                 case RESOLVED -> c.resolvedAt = now;
@@ -158,35 +153,7 @@ public class ComplaintService {
         return c;
     }
 
-    private ComplaintFields read(JsonNode node) {
-        try {
-            return json.treeToValue(node, ComplaintFields.class);
-        } catch (JsonProcessingException e) {
-            throw ProblemMappers.JsonProblems.of(e);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.validation("body", "could not be read");
-        }
-    }
 
-    private static void rejectReadOnly(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (READ_ONLY.contains(name)) {
-                errors.add(new FieldError(name, "is read-only"));
-            }
-        });
-        Violations.throwIfAny(errors);
-    }
 
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-    }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -13,16 +13,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
 /**
- * The customer file. Writable fields are versioned (their changes move the ETag); the computed
- * ones (stats, tier, RFM) are excluded from optimistic locking, so a purchase arriving does not
- * make an agent's pending edit stale.
+ * The customer file. Writable fields are versioned (their changes move the ETag). The computed
+ * ones (stats, tier, RFM) are never written through this entity — purchases and tier runs update
+ * them with set-based SQL under a row lock — so they are not updatable here, and updates write
+ * only the columns that changed: an agent's edit can neither be made stale by a purchase nor
+ * write stale statistics back.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "customer")
 public class Customer {
 
@@ -68,36 +71,26 @@ public class Customer {
     public String[] tags = new String[0];
     public String notes;
 
-    @OptimisticLock(excluded = true)
     @Enumerated(EnumType.STRING)
-    @Column(columnDefinition = "bpchar(1)")
+    @Column(columnDefinition = "bpchar(1)", updatable = false)
     public Tier tier;
-    @OptimisticLock(excluded = true)
-    @Column(name = "tier_changed_at")
+    @Column(name = "tier_changed_at", updatable = false)
     public Instant tierChangedAt;
-    @OptimisticLock(excluded = true)
-    @Column(name = "rfm_recency")
+    @Column(name = "rfm_recency", updatable = false)
     public Short rfmRecency;
-    @OptimisticLock(excluded = true)
-    @Column(name = "rfm_frequency")
+    @Column(name = "rfm_frequency", updatable = false)
     public Short rfmFrequency;
-    @OptimisticLock(excluded = true)
-    @Column(name = "rfm_monetary")
+    @Column(name = "rfm_monetary", updatable = false)
     public Short rfmMonetary;
-    @OptimisticLock(excluded = true)
-    @Column(name = "rfm_segment")
+    @Column(name = "rfm_segment", updatable = false)
     public String rfmSegment;
-    @OptimisticLock(excluded = true)
-    @Column(name = "purchase_count", nullable = false)
+    @Column(name = "purchase_count", nullable = false, updatable = false)
     public int purchaseCount;
-    @OptimisticLock(excluded = true)
-    @Column(name = "total_spent", nullable = false)
+    @Column(name = "total_spent", nullable = false, updatable = false)
     public BigDecimal totalSpent = BigDecimal.ZERO;
-    @OptimisticLock(excluded = true)
-    @Column(name = "first_purchase_at")
+    @Column(name = "first_purchase_at", updatable = false)
     public Instant firstPurchaseAt;
-    @OptimisticLock(excluded = true)
-    @Column(name = "last_purchase_at")
+    @Column(name = "last_purchase_at", updatable = false)
     public Instant lastPurchaseAt;
     @Column(name = "erased_at")
     public Instant erasedAt;

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.ProblemMappers;
@@ -53,7 +54,7 @@ public class CustomerService {
     }
 
     public Customer create(CustomerFields input) {
-        Instant now = now();
+        Instant now = Timestamps.now();
         CustomerFields fields = validate(input, now);
         if (fields.externalRef() != null) {
             customers.lockExternalRef(fields.externalRef());
@@ -95,12 +96,9 @@ public class CustomerService {
             }
             throw e;
         }
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows.stream().map(CustomerRepository.Row::customer).toList(), null);
-        }
-        CustomerRepository.Row last = rows.get(page.limit() - 1);
-        String next = new Cursor(query.order().key(), last.sortValue(), last.customer().id).encode();
-        return new Page<>(rows.subList(0, page.limit()).stream().map(CustomerRepository.Row::customer).toList(), next);
+        return Page.fromOverfetch(rows, page.limit(),
+                last -> new Cursor(query.order().key(), last.sortValue(), last.customer().id))
+                .map(CustomerRepository.Row::customer);
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the writable fields, after the If-Match check. */
@@ -116,7 +114,7 @@ public class CustomerService {
      * existing one (fields present are set, {@code null} clears, absent fields are kept).
      */
     public Upserted upsertByExternalRef(String externalRef, JsonNode body, String ifMatch) {
-        requireObject(body);
+        MergePatch.requireObject(body);
         JsonNode ref = body.get("externalRef");
         if (ref != null && !ref.isNull() && !externalRef.equals(ref.asText())) {
             throw ApiProblem.validation("externalRef", "must equal the externalRef of the path, or be left out");
@@ -129,8 +127,8 @@ public class CustomerService {
             throw ApiProblem.conflict("The customer with externalRef '" + externalRef + "' was erased; it cannot be re-created");
         }
         if (existing == null) {
-            rejectReadOnly(withRef);
-            return new Upserted(create(read(withRef)), true);
+            MergePatch.rejectReadOnly(withRef, READ_ONLY);
+            return new Upserted(create(MergePatch.read(json, withRef, CustomerFields.class)), true);
         }
         ETags.checkIfMatch(ifMatch, existing.version);
         mergeInto(existing, withRef);
@@ -155,11 +153,11 @@ public class CustomerService {
     }
 
     private void mergeInto(Customer c, JsonNode patch) {
-        requireObject(patch);
-        rejectReadOnly(patch);
-        Instant now = now();
+        MergePatch.requireObject(patch);
+        MergePatch.rejectReadOnly(patch, READ_ONLY);
+        Instant now = Timestamps.now();
         JsonNode current = json.valueToTree(fieldsOf(c));
-        CustomerFields merged = validate(read(MergePatch.apply(current, stampConsent(patch, now))), now);
+        CustomerFields merged = validate(MergePatch.read(json, MergePatch.apply(current, stampConsent(patch, now)), CustomerFields.class), now);
         if (merged.externalRef() != null && !merged.externalRef().equals(c.externalRef)) {
             customers.lockExternalRef(merged.externalRef());
             ensureExternalRefFree(merged.externalRef(), c.id);
@@ -211,15 +209,6 @@ public class CustomerService {
         }
     }
 
-    private CustomerFields read(JsonNode node) {
-        try {
-            return json.treeToValue(node, CustomerFields.class);
-        } catch (JsonProcessingException e) {
-            throw ProblemMappers.JsonProblems.of(e);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.validation("body", "could not be read");
-        }
-    }
 
     /** A consent entry written without {@code at} was given now, not when the previous entry was. */
     private static JsonNode stampConsent(JsonNode patch, Instant now) {
@@ -237,21 +226,7 @@ public class CustomerService {
         return copy;
     }
 
-    private static void requireObject(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw ApiProblem.validation("body", "must be a JSON object");
-        }
-    }
 
-    private static void rejectReadOnly(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (READ_ONLY.contains(name)) {
-                errors.add(new FieldError(name, "is read-only"));
-            }
-        });
-        Violations.throwIfAny(errors);
-    }
 
     private void ensureExternalRefFree(String externalRef, UUID self) {
         customers.findByExternalRef(externalRef).filter(other -> !other.id.equals(self)).ifPresent(other -> {
@@ -270,7 +245,4 @@ public class CustomerService {
         return false;
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

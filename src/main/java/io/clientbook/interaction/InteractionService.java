@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.Violations;
@@ -67,7 +68,7 @@ public class InteractionService {
         if (recordedBy != null && recordedBy.length() > MAX_RECORDED_BY) {
             throw new IllegalArgumentException("recordedBy is longer than " + MAX_RECORDED_BY + " characters");
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         NewInteraction fields = new NewInteraction(channel, direction, occurredAt, summary, outcome).normalized();
         List<FieldError> errors = new ArrayList<>(Violations.toFieldErrors(validator.validate(fields), null));
         if (fields.occurredAt() != null && fields.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
@@ -104,23 +105,9 @@ public class InteractionService {
         customers.get(customerId);
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), SORT);
         List<Interaction> rows = interactions.page(customerId, channel, direction,
-                after == null ? null : parseInstant(after.value()), after == null ? null : after.id(), page.fetchSize());
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, null);
-        }
-        Interaction last = rows.get(page.limit() - 1);
-        return new Page<>(rows.subList(0, page.limit()), new Cursor(SORT, last.occurredAt.toString(), last.id).encode());
+                after == null ? null : after.instantValue(), after == null ? null : after.id(), page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.occurredAt.toString(), last.id));
     }
 
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-    }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
@@ -40,7 +41,7 @@ public class ApiKeyService {
         key.role = role;
         key.keyHash = ApiKeySecrets.hash(secret);
         key.keyPrefix = secret.substring(0, 8);
-        key.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        key.createdAt = Timestamps.now();
         key.createdBy = createdBy;
         keys.persist(key);
         return new Created(key, secret);
@@ -54,13 +55,9 @@ public class ApiKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ApiKey> list(PageRequest page) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), SORT);
-        List<ApiKey> rows = keys.pageAfter(after == null ? null : parseInstant(after.value()),
+        List<ApiKey> rows = keys.pageAfter(after == null ? null : after.instantValue(),
                 after == null ? null : after.id(), page.fetchSize());
-        if (rows.size() <= page.limit()) {
-            return new Page<>(rows, null);
-        }
-        ApiKey last = rows.get(page.limit() - 1);
-        return new Page<>(rows.subList(0, page.limit()), new Cursor(SORT, last.createdAt.toString(), last.id).encode());
+        return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.createdAt.toString(), last.id));
     }
 
     /** Revokes the key; revoking a revoked key changes nothing. */
@@ -68,16 +65,9 @@ public class ApiKeyService {
         ApiKey key = get(id);
         ETags.checkIfMatch(ifMatch, key.version);
         if (key.revokedAt == null) {
-            key.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            key.revokedAt = Timestamps.now();
         }
         return key;
     }
 
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-    }
 }

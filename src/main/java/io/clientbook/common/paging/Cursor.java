@@ -33,6 +33,15 @@ public record Cursor(String sort, String value, UUID id) {
         }
     }
 
+    /** The sort value as a timestamp, for lists sorted by one; anything else is a tampered cursor. */
+    public java.time.Instant instantValue() {
+        try {
+            return java.time.Instant.parse(value);
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
     public static ApiProblem invalid() {
         return ApiProblem.validation("cursor", "is not a cursor of this list (with this sort); start again without one");
     }
