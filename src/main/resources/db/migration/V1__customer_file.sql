@@ -69,18 +69,23 @@ CREATE INDEX customer_email_idx ON customer (lower(email));
 CREATE TABLE purchase (
     id           uuid PRIMARY KEY,
     customer_id  uuid           NOT NULL REFERENCES customer (id),
+    -- The order id in the sending system: re-sends are recognised by it (INSERT ... ON CONFLICT).
     external_id  varchar(100)   NOT NULL UNIQUE,
     occurred_at  timestamptz    NOT NULL,
-    amount       numeric(12, 2) NOT NULL CHECK (amount >= 0),
+    amount       numeric(12, 2) NOT NULL CHECK (amount >= 0 AND amount <= 99999999.99),
     currency     char(3)        NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     product      varchar(200),
     channel      varchar(50),
     voided_at    timestamptz,
     void_reason  varchar(500),
-    created_at   timestamptz    NOT NULL
+    -- Moves when the purchase is voided: the ETag that void's If-Match is checked against.
+    version      bigint         NOT NULL DEFAULT 0,
+    created_at   timestamptz    NOT NULL,
+    CHECK (void_reason IS NULL OR voided_at IS NOT NULL)
 );
 
-CREATE INDEX purchase_customer_idx ON purchase (customer_id, occurred_at DESC, id);
+-- A customer's purchases newest first, keyset-paged on (occurred_at DESC, id DESC).
+CREATE INDEX purchase_customer_idx ON purchase (customer_id, occurred_at DESC, id DESC);
 CREATE INDEX purchase_occurred_idx ON purchase (occurred_at);
 
 CREATE TABLE complaint (
