@@ -14,6 +14,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUID> {
 
+    /** Reads and locks the row, so concurrent edits apply one after the other to the current version. */
+    public java.util.Optional<Complaint> findForUpdate(UUID id) {
+        return java.util.Optional.ofNullable(
+                getEntityManager().find(Complaint.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
     /**
      * One page of complaints, newest first: keyset-paged on (createdAt, id) descending, which the
      * (…, created_at, id) indexes serve scanned backwards. {@code afterCreatedAt} null: the first page.

@@ -118,7 +118,7 @@ public class ComplaintService {
      * which the workflow then refuses).
      */
     public Complaint patch(UUID id, JsonNode patch, String ifMatch) {
-        Complaint c = get(id);
+        Complaint c = complaints.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("complaint", id));
         ETags.checkIfMatch(ifMatch, c.version);
         MergePatch.requireObject(patch);
         MergePatch.rejectReadOnly(patch, READ_ONLY);

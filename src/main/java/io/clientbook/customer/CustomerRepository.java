@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
@@ -21,6 +22,14 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     /** A row of a list page and the text of its sort value, for the next cursor. */
     public record Row(Customer customer, String sortValue) {
+    }
+
+    /**
+     * Reads and locks the row for the rest of the transaction, so concurrent edits apply one after
+     * the other to the current version (If-Match is then checked against what is really there).
+     */
+    public Optional<Customer> findForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public Optional<Customer> findByExternalRef(String externalRef) {

@@ -103,7 +103,8 @@ public class CustomerService {
 
     /** Applies a JSON Merge Patch (RFC 7396) to the writable fields, after the If-Match check. */
     public Customer patch(UUID id, JsonNode patch, String ifMatch) {
-        Customer c = get(id);
+        Customer c = customers.findForUpdate(id).filter(found -> found.erasedAt == null)
+                .orElseThrow(() -> ApiProblem.notFound("customer", id));
         ETags.checkIfMatch(ifMatch, c.version);
         mergeInto(c, patch);
         return c;
@@ -122,7 +123,9 @@ public class CustomerService {
         ObjectNode withRef = ((ObjectNode) body).deepCopy();
         withRef.put("externalRef", externalRef);
         customers.lockExternalRef(externalRef);
-        Customer existing = customers.findByExternalRef(externalRef).orElse(null);
+        // The advisory lock above serialises upserts of this ref; the row lock also orders them with PATCHes.
+        Customer existing = customers.findByExternalRef(externalRef).flatMap(found -> customers.findForUpdate(found.id))
+                .orElse(null);
         if (existing != null && existing.erasedAt != null) {
             throw ApiProblem.conflict("The customer with externalRef '" + externalRef + "' was erased; it cannot be re-created");
         }

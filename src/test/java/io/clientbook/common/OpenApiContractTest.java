@@ -30,9 +30,13 @@ class OpenApiContractTest {
         }
         assertThat(Files.exists(PUBLISHED)).as("openapi.yaml is missing; create it with: " + REFRESH).isTrue();
         String published = Files.readString(PUBLISHED, StandardCharsets.UTF_8);
+        if (!served.equals(published)) {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/openapi-served.yaml"), served, StandardCharsets.UTF_8);
+        }
         assertThat(served)
-                .as("openapi.yaml differs from the contract the service serves. If the change is intended, refresh it with: "
-                        + REFRESH)
+                .as("openapi.yaml differs from the contract the service serves (saved as target/openapi-served.yaml; "
+                        + "diff the two). If the change is intended, refresh it with: " + REFRESH)
                 .isEqualTo(published);
     }
 

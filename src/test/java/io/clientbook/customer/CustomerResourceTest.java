@@ -84,6 +84,45 @@ class CustomerResourceTest extends ApiTest {
     }
 
     @Test
+    void shouldLetExactlyOneOfTwoConcurrentPatchesWithTheSameETagWin() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = createCustomer(Map.of("lastName", "Race"));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> as("agent").contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                        .body("{\"city\": \"A\"}").patch("/api/v1/customers/" + id).statusCode());
+                var b = pool.submit(() -> as("agent").contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                        .body("{\"city\": \"B\"}").patch("/api/v1/customers/" + id).statusCode());
+                org.assertj.core.api.Assertions.assertThat(java.util.List.of(a.get(), b.get()))
+                        .containsExactlyInAnyOrder(200, 412);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void shouldApplyConcurrentPatchesWithoutIfMatchOneAfterTheOther() throws Exception {
+        String id = createCustomer(Map.of("lastName", "Serial"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                String field = i % 2 == 0 ? "city" : "occupation";
+                int n = i;
+                results.add(pool.submit(() -> as("agent").contentType("application/merge-patch+json")
+                        .body("{\"" + field + "\": \"v" + n + "\"}").patch("/api/v1/customers/" + id).statusCode()));
+            }
+            for (var r : results) {
+                org.assertj.core.api.Assertions.assertThat(r.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as("agent").get("/api/v1/customers/" + id).then().header("ETag", equalTo("\"12\""));
+    }
+
+    @Test
     void shouldClearFieldWithNullAndRejectReadOnlyFields() {
         String id = createCustomer(Map.of("lastName", "Patch", "city", "Leeds", "notes", "n"));
         as("agent").contentType("application/merge-patch+json").body("{\"city\": null}")

@@ -104,8 +104,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (existing != null && existing.getContent() != null && existing.getContent().getMediaType(PROBLEM_TYPE) != null) {
             return;
         }
-        Example example = OASFactory.createExample().value(Map.of(
-                "type", "urn:clientbook:problem:" + slug, "title", title, "status", status, "detail", detail));
+        // Ordered: the published document must be byte-for-byte stable between runs.
+        Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("type", "urn:clientbook:problem:" + slug);
+        value.put("title", title);
+        value.put("status", status);
+        value.put("detail", detail);
+        Example example = OASFactory.createExample().value(value);
         // SmallRye's automatic 401/403 say "Not Authorized"/"Not Allowed": ours say more; declared ones are kept.
         boolean keepDescription = existing != null && existing.getDescription() != null && !code.equals("401") && !code.equals("403");
         APIResponse response = OASFactory.createAPIResponse()
