@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import io.clientbook.common.error.FieldError;
 
@@ -37,7 +36,7 @@ public record PurchaseFields(
         @NotNull(message = "is required") @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARS, message = NO_CONTROL_CHARS_MESSAGE)
         @Schema(description = "The order id in the sending system; unique. Re-sending the same purchase answers the stored one",
                 examples = "order-2026-000184", maxLength = 100) String externalId,
-        @NotNull(message = "is required") @JsonDeserialize(using = IsoTimestampDeserializer.class)
+        @NotNull(message = "is required")
         @Schema(description = "When the purchase happened, with offset; at most 5 minutes in the future",
                 examples = "2026-11-23T10:15:30+01:00") OffsetDateTime occurredAt,
         @NotNull(message = "is required") @DecimalMin("0") @DecimalMax(MAX_AMOUNT)

@@ -68,6 +68,10 @@ class ErrorModelTest extends ApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("consent.EMAIL.granted"));
         asAdmin().body("{\"lastName\": \"X\", \"birthDate\": \"12/04/1988\"}").post("/api/v1/customers").then()
                 .statusCode(400).body("errors[0].field", equalTo("birthDate"));
+        asAdmin().body("{\"lastName\": \"X\", \"birthDate\": 6000}").post("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("birthDate"));
+        asAdmin().body("{\"lastName\": \"X\", \"consent\": {\"EMAIL\": {\"granted\": true, \"at\": 1700000000}}}")
+                .post("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("consent.EMAIL.at"));
     }
 
     @Test

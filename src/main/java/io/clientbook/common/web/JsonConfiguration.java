@@ -15,10 +15,17 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Strict reading: unknown properties, trailing garbage, numbers sent as strings (and the reverse),
- * fractions for whole numbers and nulls for primitives are all 400s, never silently "fixed".
+ * fractions for whole numbers, nulls for primitives and times that are not ISO-8601 text are all
+ * 400s, never silently "fixed".
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
+
+    /** Last, so the strict time deserializers win over the JavaTimeModule Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -29,6 +36,7 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        mapper.registerModule(new StrictTimeModule());
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
