@@ -117,7 +117,17 @@ class ErrorModelTest extends ApiTest {
     }
 
     @Test
-    void shouldNotLeakInternalsIn500() {
+    void shouldAnswer500ProblemWithAnErrorIdAndNoInternals() {
+        given().get("/test-only/fail").then()
+                .statusCode(500).contentType("application/problem+json")
+                .body("errorId", org.hamcrest.Matchers.notNullValue())
+                .body(not(containsString("secret")))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("at io.clientbook")));
+    }
+
+    @Test
+    void shouldAnswer400ForATamperedCursor() {
         // A cursor that decodes but carries a value the database cannot cast is a 400, not a 500.
         String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "createdAt\u001fnot-a-time\u001f6f1c1a52-0000-4000-8000-000000000000".getBytes());
