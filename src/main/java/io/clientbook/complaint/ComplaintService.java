@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -18,6 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.clientbook.common.Timestamps;
+import io.clientbook.event.ComplaintOpened;
+import io.clientbook.event.ComplaintUpdated;
+import io.clientbook.event.DomainEvent;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.ProblemMappers;
@@ -53,6 +57,8 @@ public class ComplaintService {
     Validator validator;
     @Inject
     ObjectMapper json;
+    @Inject
+    Event<DomainEvent> events;
 
     /**
      * Records a complaint, OPEN. A customer id that names no customer, or an erased one, is a 422
@@ -87,6 +93,7 @@ public class ComplaintService {
         c.updatedAt = now;
         complaints.persist(c);
         complaints.flush();
+        events.fire(new ComplaintOpened(c));
         return c;
     }
 
@@ -150,10 +157,7 @@ public class ComplaintService {
         c.satisfaction = after.satisfaction() == null ? null : after.satisfaction().shortValue();
         c.updatedAt = now;
         complaints.flush();
+        events.fire(new ComplaintUpdated(c, before, after));
         return c;
     }
-
-
-
-
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -22,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.clientbook.common.Timestamps;
+import io.clientbook.event.CustomerCreated;
+import io.clientbook.event.CustomerUpdated;
+import io.clientbook.event.DomainEvent;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.ProblemMappers;
@@ -48,6 +52,8 @@ public class CustomerService {
     Validator validator;
     @Inject
     ObjectMapper json;
+    @Inject
+    Event<DomainEvent> events;
 
     /** The outcome of an upsert: the customer and whether it was created. */
     public record Upserted(Customer customer, boolean created) {
@@ -66,6 +72,7 @@ public class CustomerService {
         apply(fields, c, now);
         customers.persist(c);
         customers.flush();
+        events.fire(new CustomerCreated(c));
         return c;
     }
 
@@ -165,8 +172,13 @@ public class CustomerService {
             customers.lockExternalRef(merged.externalRef());
             ensureExternalRefFree(merged.externalRef(), c.id);
         }
+        CustomerFields before = fieldsOf(c);
         apply(merged, c, now);
         customers.flush();
+        CustomerFields after = fieldsOf(c);
+        if (!after.equals(before)) {
+            events.fire(new CustomerUpdated(c, before, after));
+        }
     }
 
     private CustomerFields validate(CustomerFields input, Instant now) {

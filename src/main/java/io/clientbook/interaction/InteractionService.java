@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -21,6 +22,8 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.customer.ContactChannel;
 import io.clientbook.customer.CustomerService;
+import io.clientbook.event.DomainEvent;
+import io.clientbook.event.InteractionLogged;
 
 /**
  * The contact log: every call, message, visit or survey with a customer, and its outcome. Entries
@@ -44,6 +47,8 @@ public class InteractionService {
     CustomerService customers;
     @Inject
     Validator validator;
+    @Inject
+    Event<DomainEvent> events;
 
     /** Appends what a client posted; {@code recordedBy} is the calling key's name. */
     public Interaction create(UUID customerId, NewInteraction body, String recordedBy) {
@@ -88,6 +93,7 @@ public class InteractionService {
         i.createdAt = now;
         interactions.persist(i);
         interactions.flush();
+        events.fire(new InteractionLogged(i));
         return i;
     }
 

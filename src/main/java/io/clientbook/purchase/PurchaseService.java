@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
+import io.clientbook.event.DomainEvent;
+import io.clientbook.event.PurchaseVoided;
+import io.clientbook.event.PurchasesRecorded;
 
 /**
  * Records purchases (one, or a batch where each item succeeds or fails on its own), voids them, and
@@ -49,6 +53,8 @@ public class PurchaseService {
     Validator validator;
     @Inject
     ClientbookConfig config;
+    @Inject
+    Event<DomainEvent> events;
 
     /** A stored purchase with its customer's external ref (null if the customer has none). */
     public record Recorded(Purchase purchase, String customerExternalRef) {
@@ -148,6 +154,7 @@ public class PurchaseService {
                 p.voidReason = reason;
                 purchases.flush();
                 purchases.recomputeStats(p.customerId);
+                events.fire(new PurchaseVoided(p));
             }
         }
         return new Recorded(p, customerExternalRef(p.customerId));
@@ -306,6 +313,17 @@ public class PurchaseService {
                 results[c.index()] = new ItemResult(c.index(), outcome, new Recorded(p, c.customer().externalRef()), null);
             }
         }
+        announce(firstByExternalId.values().stream().filter(row -> inserted.contains(row.id()))
+                .map(row -> stored.get(row.externalId())).toList());
+    }
+
+    /** One event per customer with the purchases this request newly stored, in the order they were stored. */
+    private void announce(List<Purchase> newlyStored) {
+        Map<UUID, List<Purchase>> byCustomer = new LinkedHashMap<>();
+        for (Purchase p : newlyStored) {
+            byCustomer.computeIfAbsent(p.customerId, id -> new ArrayList<>()).add(p);
+        }
+        byCustomer.forEach((customerId, list) -> events.fire(new PurchasesRecorded(customerId, list)));
     }
 
     private static Map<String, String> renameCustomerField(Map<String, String> differences) {

@@ -17,6 +17,7 @@ import io.clientbook.customer.Customer;
 import io.clientbook.customer.Gender;
 import io.clientbook.customer.NeedOrientation;
 import io.clientbook.customer.Tier;
+import io.clientbook.security.ContactMasking;
 
 /** A customer file as clients read it: the writable fields plus what the service computes. */
 @Schema(name = "Customer")
@@ -51,6 +52,14 @@ public record CustomerResponse(
                 c.needOrientation, c.buyingStage, c.expectedPurchaseDate, c.notBuyingReason, Arrays.asList(c.tags),
                 c.notes, c.tier, c.tierChangedAt, rfm,
                 new Stats(c.purchaseCount, c.totalSpent, c.firstPurchaseAt, c.lastPurchaseAt), c.createdAt, c.updatedAt);
+    }
+
+    /** The same file with contact data masked for callers who may not see it ({@link ContactMasking}). */
+    public CustomerResponse masked() {
+        return new CustomerResponse(id, externalRef, firstName, lastName, ContactMasking.email(email),
+                ContactMasking.phone(phone), gender, null, country, region, city, occupation, preferredChannel, consent,
+                owner, needOrientation, buyingStage, expectedPurchaseDate, notBuyingReason, tags, notes, tier,
+                tierChangedAt, rfm, stats, createdAt, updatedAt);
     }
 
     private static Integer toInt(Short s) {
