@@ -48,6 +48,8 @@ class FollowUpEventRulesTest extends ApiTest {
         assertThat(thanks.get("status")).isEqualTo("OPEN");
         assertThat((String) thanks.get("assignee")).startsWith("owner-");
         assertThat(skips(customer)).isEmpty();
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("clientbook_tasks_created_total{rule=\"THANK_YOU\"}");
     }
 
     @Test
@@ -79,6 +81,8 @@ class FollowUpEventRulesTest extends ApiTest {
         List<Map<String, Object>> skips = skips(customer);
         assertThat(skips).extracting(s -> s.get("reason")).containsExactly("NO_CONSENT", "NO_CONSENT");
         assertThat(skips).extracting(s -> s.get("rule")).containsExactlyInAnyOrder("THANK_YOU", "SATISFACTION_SURVEY");
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("clientbook_tasks_skipped_total{reason=\"NO_CONSENT\",rule=\"THANK_YOU\"}");
         assertThat(asAdmin().get("/api/v1/follow-up-rules/skips?customerId=" + customer + "&rule=THANK_YOU&reason=NO_CONSENT")
                 .then().statusCode(200).extract().jsonPath().getList("items")).hasSize(1);
     }
