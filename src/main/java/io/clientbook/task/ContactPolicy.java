@@ -9,9 +9,10 @@ import java.util.Set;
 import io.clientbook.customer.ContactChannel;
 
 /**
- * Whom a marketing-type task may reach, and how often. The same rules are applied set-based by
- * {@link TaskGenerationSql} (which says where); this class states them in Java for the paths that work
- * on one customer, and is unit-tested on its own.
+ * Whom a marketing-type task may reach, and how often, stated in Java and unit-tested on its own.
+ * Generated tasks get these rules from the SQL of {@link TaskGenerationSql} (set-based, one
+ * implementation for every rule; its tests check the same cases through HTTP); here they serve the
+ * default channel of manual tasks and are the reference the SQL must agree with.
  * <ul>
  * <li>Channel: the customer's preferred channel if the rule allows it and the customer consented to
  * it, else the first channel of the rule's list the customer consented to, else none (NO_CONSENT).
