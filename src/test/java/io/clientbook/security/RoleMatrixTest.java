@@ -54,7 +54,16 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("GET", "/api/v1/customers/" + ID + "/complaints", null, readers),
                 new Rule("POST", "/api/v1/customers/" + ID + "/interactions", json, staff),
                 new Rule("GET", "/api/v1/customers/" + ID + "/interactions", null, readers),
-                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers));
+                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers),
+                new Rule("POST", "/api/v1/tasks", json, staff),
+                new Rule("GET", "/api/v1/tasks", null, readers),
+                new Rule("GET", "/api/v1/tasks/" + ID, null, readers),
+                new Rule("PATCH", "/api/v1/tasks/" + ID, merge, staff),
+                new Rule("GET", "/api/v1/customers/" + ID + "/tasks", null, readers),
+                new Rule("GET", "/api/v1/follow-up-rules", null, readers),
+                new Rule("GET", "/api/v1/follow-up-rules/THANK_YOU", null, readers),
+                new Rule("PUT", "/api/v1/follow-up-rules/THANK_YOU", json, Set.of("admin")),
+                new Rule("GET", "/api/v1/follow-up-rules/skips", null, readers));
     }
 
     @ParameterizedTest(name = "{0}")
