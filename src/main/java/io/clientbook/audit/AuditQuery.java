@@ -10,10 +10,6 @@ import java.util.UUID;
 public record AuditQuery(UUID customerId, String actor, AuditAction action, String resourceType, Instant from,
         Instant to) {
 
-    public static AuditQuery ofCustomer(UUID customerId) {
-        return new AuditQuery(customerId, null, null, null, null, null);
-    }
-
     public AuditQuery withCustomer(UUID customer) {
         return new AuditQuery(customer, actor, action, resourceType, from, to);
     }

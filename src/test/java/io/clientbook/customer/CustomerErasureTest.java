@@ -41,6 +41,10 @@ class CustomerErasureTest extends ApiTest {
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
         as("integration").body(Map.of("purchases", List.of(purchase(id, unique("er-o"), "100.00"), purchase(id, unique("er-o"), "29.90"))))
                 .post("/api/v1/purchases/batch").then().statusCode(200);
+        String voided = as("integration").body(purchase(id, unique("er-v"), "7.00")).post("/api/v1/purchases").then()
+                .statusCode(201).extract().path("id");
+        as("integration").body(Map.of("reason", "Mei returned it to the Baker St shop"))
+                .post("/api/v1/purchases/" + voided + "/void").then().statusCode(200);
         String complaint = as("agent").body(Map.of("customerId", id, "subject", "Mei's parcel", "description",
                 "Left at 12 Baker St", "severity", "HIGH")).post("/api/v1/complaints").then().statusCode(201).extract().path("id");
         as("agent").contentType("application/merge-patch+json").body(Map.of("status", "IN_PROGRESS"))
@@ -120,7 +124,9 @@ class CustomerErasureTest extends ApiTest {
         assertThat(after[15]).isNull();
         Number purchases = (Number) em.createNativeQuery("SELECT count(*) FROM purchase WHERE customer_id = CAST(?1 AS uuid)")
                 .setParameter(1, f.id()).getSingleResult();
-        assertThat(purchases.intValue()).isEqualTo(2);
+        assertThat(purchases.intValue()).isEqualTo(3);
+        assertThat(em.createNativeQuery("SELECT void_reason FROM purchase WHERE customer_id = CAST(?1 AS uuid) AND voided_at IS NOT NULL")
+                .setParameter(1, f.id()).getResultList()).containsExactly("[erased]");
 
         JsonPath audit = asAdmin().get("/api/v1/customers/" + f.id() + "/audit?action=ERASE").then().statusCode(200)
                 .extract().jsonPath();
