@@ -134,8 +134,8 @@ public class CustomerResource {
     @Operation(summary = "Erase a customer's personal data",
             description = "Irreversible; admin only. Clears names, contacts, birth date, demographics finer than the "
                     + "country, consent, owner, stage, tags, notes and the external ref, and replaces the free text of "
-                    + "the customer's complaints and contact log by \"[erased]\". The anonymous skeleton stays (id, "
-                    + "country, tier, RFM, stats, purchases with their amounts), so totals stay right. The customer is "
+                    + "the customer's complaints, contact log and purchase voids by \"[erased]\". The anonymous skeleton "
+                    + "stays (id, country, tier, RFM, stats, purchases with their amounts), so totals stay right. The customer is "
                     + "then found by no path (404), is in no list or search, and its old externalRef names nobody. "
                     + "Recorded in the audit trail and announced once; erasing again answers 204 and changes nothing.")
     @APIResponse(responseCode = "204", description = "Erased (now or before)")
