@@ -48,4 +48,19 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
                 + " order by createdAt desc, id desc";
         return find(hql, params).page(0, size).list();
     }
+
+    /**
+     * Replaces the free text of a customer's complaints by {@code marker} (absent text stays absent),
+     * one statement for all of them; moves their versions, since their content changed.
+     */
+    public int eraseTextsOf(UUID customerId, String marker, Instant now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE complaint
+                SET subject = ?2,
+                    description = CASE WHEN description IS NULL THEN NULL ELSE ?2 END,
+                    resolution = CASE WHEN resolution IS NULL THEN NULL ELSE ?2 END,
+                    version = version + 1, updated_at = ?3
+                WHERE customer_id = ?1""")
+                .setParameter(1, customerId).setParameter(2, marker).setParameter(3, now).executeUpdate();
+    }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clientbook.common.Timestamps;
 import io.clientbook.event.ComplaintOpened;
 import io.clientbook.event.ComplaintUpdated;
+import io.clientbook.event.CustomerErased;
 import io.clientbook.event.DomainEvent;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
@@ -31,6 +33,7 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.MergePatch;
+import io.clientbook.customer.CustomerErasure;
 import io.clientbook.customer.CustomerRepository;
 import io.clientbook.customer.CustomerService;
 
@@ -159,5 +162,10 @@ public class ComplaintService {
         complaints.flush();
         events.fire(new ComplaintUpdated(c, before, after));
         return c;
+    }
+
+    /** Erasure: the complaints stay (counts, severities, dates), their free text does not. */
+    void onCustomerErased(@Observes CustomerErased erased) {
+        complaints.eraseTextsOf(erased.customerId(), CustomerErasure.MARKER, erased.erasedAt());
     }
 }

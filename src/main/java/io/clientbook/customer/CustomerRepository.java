@@ -52,8 +52,8 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
                 .append(query.order().sort().expression).append(")::text AS sort_value FROM customer c WHERE c.erased_at IS NULL");
         Map<String, Object> params = new HashMap<>();
         if (query.q() != null) {
-            sql.append(" AND (concat_ws(' ', c.first_name, c.last_name) ILIKE :q OR c.email ILIKE :q OR c.phone ILIKE :q")
-                    .append(" OR c.external_ref ILIKE :q)");
+            sql.append(" AND (concat_ws(' ', c.first_name, c.last_name) ILIKE :q OR c.external_ref ILIKE :q");
+            sql.append(query.qInContacts() ? " OR c.email ILIKE :q OR c.phone ILIKE :q)" : ")");
             params.put("q", "%" + escapeLike(query.q()) + "%");
         }
         if (query.tier() != null) {

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.clientbook.audit.AuditAction;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditTrail;
 import io.clientbook.common.Timestamps;
 import io.clientbook.event.CustomerCreated;
 import io.clientbook.event.CustomerUpdated;
@@ -54,6 +57,8 @@ public class CustomerService {
     ObjectMapper json;
     @Inject
     Event<DomainEvent> events;
+    @Inject
+    AuditTrail audit;
 
     /** The outcome of an upsert: the customer and whether it was created. */
     public record Upserted(Customer customer, boolean created) {
@@ -83,6 +88,16 @@ public class CustomerService {
             throw ApiProblem.notFound("customer", id);
         }
         return c;
+    }
+
+    /** A client reads the file: like {@link #get}, and recorded in the audit trail. */
+    public Customer read(UUID id) {
+        return audited(get(id));
+    }
+
+    /** A client reads the file by external ref: like {@link #getByExternalRef}, and recorded in the audit trail. */
+    public Customer readByExternalRef(String externalRef) {
+        return audited(getByExternalRef(externalRef));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -133,9 +148,7 @@ public class CustomerService {
         // The advisory lock above serialises upserts of this ref; the row lock also orders them with PATCHes.
         Customer existing = customers.findByExternalRef(externalRef).flatMap(found -> customers.findForUpdate(found.id))
                 .orElse(null);
-        if (existing != null && existing.erasedAt != null) {
-            throw ApiProblem.conflict("The customer with externalRef '" + externalRef + "' was erased; it cannot be re-created");
-        }
+        // An erased customer has no external ref any more, so its old ref names nobody: it creates a new file.
         if (existing == null) {
             MergePatch.rejectReadOnly(withRef, READ_ONLY);
             return new Upserted(create(MergePatch.read(json, withRef, CustomerFields.class)), true);
@@ -160,6 +173,11 @@ public class CustomerService {
                 c.country, c.region, c.city, c.occupation, c.preferredChannel, consentOf(c), c.owner,
                 c.needOrientation, c.buyingStage, c.expectedPurchaseDate, c.notBuyingReason, Arrays.asList(c.tags),
                 c.notes);
+    }
+
+    private Customer audited(Customer c) {
+        audit.record(AuditAction.READ, AuditTarget.customer(c.id, List.of()));
+        return c;
     }
 
     private void mergeInto(Customer c, JsonNode patch) {

@@ -44,4 +44,16 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return find("from Interaction where " + String.join(" and ", where) + " order by occurredAt desc, id desc", params)
                 .page(0, size).list();
     }
+
+    /**
+     * Replaces the free text of a customer's contact log by {@code marker} (an absent outcome stays
+     * absent), one statement for all entries; moves their versions, since their content changed.
+     */
+    public int eraseTextsOf(UUID customerId, String marker) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE interaction
+                SET summary = ?2, outcome = CASE WHEN outcome IS NULL THEN NULL ELSE ?2 END, version = version + 1
+                WHERE customer_id = ?1""")
+                .setParameter(1, customerId).setParameter(2, marker).executeUpdate();
+    }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
@@ -21,7 +22,9 @@ import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.customer.ContactChannel;
+import io.clientbook.customer.CustomerErasure;
 import io.clientbook.customer.CustomerService;
+import io.clientbook.event.CustomerErased;
 import io.clientbook.event.DomainEvent;
 import io.clientbook.event.InteractionLogged;
 
@@ -115,5 +118,8 @@ public class InteractionService {
         return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.occurredAt.toString(), last.id));
     }
 
-
+    /** Erasure: the entries stay (when, which channel, which way), what was said does not. */
+    void onCustomerErased(@Observes CustomerErased erased) {
+        interactions.eraseTextsOf(erased.customerId(), CustomerErasure.MARKER);
+    }
 }

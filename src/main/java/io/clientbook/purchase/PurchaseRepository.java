@@ -211,4 +211,12 @@ public class PurchaseRepository implements PanacheRepositoryBase<Purchase, UUID>
     private static Array array(Connection connection, String type, Object[] values) throws SQLException {
         return connection.createArrayOf(type, values);
     }
+
+    /** Replaces the void reasons (free text) of a customer's purchases by {@code marker}; amounts and dates stay. */
+    public int eraseTextsOf(UUID customerId, String marker) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE purchase SET void_reason = ?2, version = version + 1
+                WHERE customer_id = ?1 AND void_reason IS NOT NULL""")
+                .setParameter(1, customerId).setParameter(2, marker).executeUpdate();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,8 @@ import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
+import io.clientbook.customer.CustomerErasure;
+import io.clientbook.event.CustomerErased;
 import io.clientbook.event.DomainEvent;
 import io.clientbook.event.PurchaseVoided;
 import io.clientbook.event.PurchasesRecorded;
@@ -355,5 +358,10 @@ public class PurchaseService {
 
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Erasure: purchases stay (totals must not move), a void's free-text reason does not. */
+    void onCustomerErased(@Observes CustomerErased erased) {
+        purchases.eraseTextsOf(erased.customerId(), CustomerErasure.MARKER);
     }
 }

@@ -9,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.clientbook.audit.AuditAction;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditTrail;
+import io.clientbook.audit.AuditedTypes;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
@@ -16,7 +20,7 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 
-/** Creates, lists and revokes API keys. */
+/** Creates, lists and revokes API keys; creations and revocations are recorded in the audit trail. */
 @ApplicationScoped
 @Transactional
 public class ApiKeyService {
@@ -25,6 +29,8 @@ public class ApiKeyService {
 
     @Inject
     ApiKeyRepository keys;
+    @Inject
+    AuditTrail audit;
 
     /** A new key and its secret, which is returned this once and never stored. */
     public record Created(ApiKey key, String secret) {
@@ -44,6 +50,7 @@ public class ApiKeyService {
         key.createdAt = Timestamps.now();
         key.createdBy = createdBy;
         keys.persist(key);
+        audit.record(AuditAction.CREATE, AuditTarget.of(AuditedTypes.API_KEY, key.id, null, List.of("name", "role")));
         return new Created(key, secret);
     }
 
@@ -66,6 +73,7 @@ public class ApiKeyService {
         ETags.checkIfMatch(ifMatch, key.version);
         if (key.revokedAt == null) {
             key.revokedAt = Timestamps.now();
+            audit.record(AuditAction.DELETE, AuditTarget.of(AuditedTypes.API_KEY, key.id, null, List.of("revokedAt")));
         }
         return key;
     }

@@ -136,6 +136,17 @@ public class IdempotencyService {
         }
     }
 
+    /**
+     * Forgets the stored responses that mention {@code text} (a customer's id, when the customer is
+     * erased): a replay must not hand back personal data that no longer exists. The table holds only
+     * the retention window, so the scan stays small.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetResponsesMentioning(String text) {
+        return em.createNativeQuery("DELETE FROM idempotency_record WHERE strpos(body, ?1) > 0")
+                .setParameter(1, text).executeUpdate();
+    }
+
     /** Forgets keys older than the retention (at least 24 h); hourly. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional

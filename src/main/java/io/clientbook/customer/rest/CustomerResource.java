@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -37,12 +38,14 @@ import io.clientbook.common.web.MergePatch;
 import io.clientbook.common.web.QueryParams;
 import io.clientbook.customer.BuyingStage;
 import io.clientbook.customer.Customer;
+import io.clientbook.customer.CustomerErasure;
 import io.clientbook.customer.CustomerFields;
 import io.clientbook.customer.CustomerListQuery;
 import io.clientbook.customer.CustomerService;
 import io.clientbook.customer.CustomerSort;
 import io.clientbook.customer.Tier;
 import io.clientbook.security.Caller;
+import io.clientbook.security.ContactMasking;
 import io.clientbook.security.Roles;
 
 @Path("/api/v1/customers")
@@ -59,8 +62,12 @@ public class CustomerResource {
     private static final String PATCH_EXAMPLE = """
             {"buyingStage": "NOT_NOW", "expectedPurchaseDate": "2027-03-01", "consent": {"SMS": {"granted": true}}, "notes": null}""";
 
+    static final String MASKING = "For the analyst role e-mail and phone are masked and birthDate is null.";
+
     @Inject
     CustomerService service;
+    @Inject
+    CustomerErasure erasure;
     @Inject
     IdempotencyService idempotency;
     @Inject
@@ -81,15 +88,17 @@ public class CustomerResource {
         return idempotency.execute(caller.keyId(), idempotencyKey, "POST /api/v1/customers", body, () -> {
             Customer c = service.create(body);
             return Response.created(URI.create("/api/v1/customers/" + c.id)).header("ETag", ETags.of(c.version))
-                    .entity(CustomerResponse.of(c, service.consentOf(c))).build();
+                    .entity(present(c)).build();
         });
     }
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
-    @Operation(summary = "List customers", description = "Filtered and sorted, keyset-paged. Erased customers are not listed.")
+    @Operation(summary = "List customers", description = "Filtered and sorted, keyset-paged. Erased customers are not listed. "
+            + MASKING)
     public CustomerPage list(
-            @QueryParam("q") @Parameter(description = "Text in name, e-mail, phone or external ref (case-insensitive)") String q,
+            @QueryParam("q") @Parameter(description = "Text in name, e-mail, phone or external ref (case-insensitive); "
+                    + "for analysts in name and external ref only") String q,
             @QueryParam("tier") @Parameter(schema = @Schema(implementation = Tier.class)) String tier,
             @QueryParam("tag") @Parameter(description = "Has this tag") String tag,
             @QueryParam("region") String region,
@@ -102,20 +111,38 @@ public class CustomerResource {
         CustomerListQuery query = new CustomerListQuery(QueryParams.text(q, "q", 100),
                 QueryParams.enumValue(Tier.class, tier, "tier"), QueryParams.text(tag, "tag", 50),
                 QueryParams.text(region, "region", 100), QueryParams.enumValue(BuyingStage.class, buyingStage, "buyingStage"),
-                QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort));
+                QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort), !ContactMasking.appliesTo(caller));
         Page<CustomerResponse> page = service.list(query, PageRequest.of(limit, cursor))
-                .map(c -> CustomerResponse.of(c, service.consentOf(c)));
+                .map(this::present);
         return new CustomerPage(page.items(), page.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
-    @Operation(summary = "Get a customer")
+    @Operation(summary = "Get a customer", description = "The read is recorded in the audit trail. 404 for an erased "
+            + "customer. " + MASKING)
     @APIResponse(responseCode = "200", description = "The customer; ETag for If-Match",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response get(@PathParam("id") String id) {
-        return ok(service.get(QueryParams.pathId(id, "customer")));
+        return ok(service.read(QueryParams.pathId(id, "customer")));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a customer's personal data",
+            description = "Irreversible; admin only. Clears names, contacts, birth date, demographics finer than the "
+                    + "country, consent, owner, stage, tags, notes and the external ref, and replaces the free text of "
+                    + "the customer's complaints, contact log and purchase voids by \"[erased]\". The anonymous skeleton "
+                    + "stays (id, country, tier, RFM, stats, purchases with their amounts), so totals stay right. The customer is "
+                    + "then found by no path (404), is in no list or search, and its old externalRef names nobody. "
+                    + "Recorded in the audit trail and announced once; erasing again answers 204 and changes nothing.")
+    @APIResponse(responseCode = "204", description = "Erased (now or before)")
+    public Response erase(@PathParam("id") String id,
+            @Parameter(description = "ETag the erasure is based on; 412 when stale") @HeaderParam("If-Match") String ifMatch) {
+        erasure.erase(QueryParams.pathId(id, "customer"), ifMatch);
+        return Response.noContent().build();
     }
 
     @PATCH
@@ -138,11 +165,12 @@ public class CustomerResource {
     @GET
     @Path("/by-external-ref/{externalRef}")
     @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST, Roles.INTEGRATION })
-    @Operation(summary = "Get a customer by the sending system's id")
+    @Operation(summary = "Get a customer by the sending system's id",
+            description = "The read is recorded in the audit trail. " + MASKING)
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     public Response getByExternalRef(@PathParam("externalRef") String externalRef) {
-        return ok(service.getByExternalRef(externalRef));
+        return ok(service.readByExternalRef(externalRef));
     }
 
     @PUT
@@ -152,22 +180,28 @@ public class CustomerResource {
     @Operation(summary = "Create or update a customer by external ref (upsert)",
             description = "Creates the customer if no customer has this externalRef (201), otherwise sets the fields "
                     + "present in the body (null clears; absent fields are kept) and answers 200. The body's externalRef, "
-                    + "if given, must equal the path's. Concurrent upserts of one ref are serialised.")
+                    + "if given, must equal the path's. Concurrent upserts of one ref are serialised. An erased customer "
+                    + "no longer has its externalRef, so its old ref creates a new, unrelated customer.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerFields.class),
             examples = @ExampleObject(name = "customer", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "409", description = "The customer with this ref was erased")
     public Response upsert(@PathParam("externalRef") String externalRef, JsonNode body,
             @Parameter(description = "ETag the update is based on; 412 when stale") @HeaderParam("If-Match") String ifMatch) {
         CustomerService.Upserted result = service.upsertByExternalRef(externalRef, body, ifMatch);
         Customer c = result.customer();
         Response.ResponseBuilder builder = result.created()
                 ? Response.created(URI.create("/api/v1/customers/" + c.id)) : Response.ok();
-        return builder.header("ETag", ETags.of(c.version)).entity(CustomerResponse.of(c, service.consentOf(c))).build();
+        return builder.header("ETag", ETags.of(c.version)).entity(present(c)).build();
     }
 
     private Response ok(Customer c) {
-        return Response.ok(CustomerResponse.of(c, service.consentOf(c))).header("ETag", ETags.of(c.version)).build();
+        return Response.ok(present(c)).header("ETag", ETags.of(c.version)).build();
+    }
+
+    /** The customer as this caller may see it: analysts get contact data masked ({@link ContactMasking}). */
+    private CustomerResponse present(Customer c) {
+        CustomerResponse response = CustomerResponse.of(c, service.consentOf(c));
+        return ContactMasking.appliesTo(caller) ? response.masked() : response;
     }
 }
