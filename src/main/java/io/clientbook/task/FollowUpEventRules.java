@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.clientbook.common.Timestamps;
 import io.clientbook.complaint.Complaint;
 import io.clientbook.customer.BuyingStage;
+import io.clientbook.customer.CustomerErasure;
 import io.clientbook.customer.CustomerFields;
 import io.clientbook.event.ComplaintOpened;
 import io.clientbook.event.ComplaintUpdated;
@@ -41,7 +42,7 @@ import io.clientbook.purchase.Purchase;
  * date (newly, or a new date), due {@code daysBefore} days before it (today if that is past; nothing if
  * the expected date itself is past).</li>
  * </ul>
- * Erasure cancels the customer's open tasks.
+ * Erasure cancels the customer's open tasks and erases the free text staff wrote into them.
  */
 @ApplicationScoped
 public class FollowUpEventRules {
@@ -135,7 +136,9 @@ public class FollowUpEventRules {
 
     /** An erased customer is contacted no more: the open tasks are cancelled in the erasure's transaction. */
     void onErased(@Observes CustomerErased event) {
-        tasks.cancelOpenOf(event.customerId(), Timestamps.now());
+        Instant now = Timestamps.now();
+        tasks.cancelOpenOf(event.customerId(), now);
+        tasks.eraseTextOf(event.customerId(), CustomerErasure.MARKER, now);
     }
 
     private void generate(FollowUpRuleId id, FollowUpRuleFields rule, List<TaskGenerationSql.Candidate> rows,

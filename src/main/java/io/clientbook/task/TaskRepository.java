@@ -65,6 +65,20 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     }
 
     /** Cancels the customer's open tasks (erasure); returns how many. */
+    /**
+     * Erasure's share of the tasks: staff write free text into manual task titles and into outcomes,
+     * so those become the erasure marker (generated titles are the rules' own words and stay).
+     */
+    public int eraseTextOf(UUID customerId, String marker, Instant now) {
+        getEntityManager().flush();
+        return getEntityManager().createNativeQuery("""
+                UPDATE task SET outcome = CASE WHEN outcome IS NULL THEN NULL ELSE ?2 END,
+                                title = CASE WHEN source = 'MANUAL' THEN ?2 ELSE title END,
+                                version = version + 1, updated_at = ?3
+                WHERE customer_id = ?1 AND (outcome IS NOT NULL OR source = 'MANUAL')""")
+                .setParameter(1, customerId).setParameter(2, marker).setParameter(3, now).executeUpdate();
+    }
+
     public int cancelOpenOf(UUID customerId, Instant now) {
         getEntityManager().flush();
         return getEntityManager().createNativeQuery("""

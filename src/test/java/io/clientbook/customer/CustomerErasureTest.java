@@ -180,4 +180,25 @@ class CustomerErasureTest extends ApiTest {
         as("agent").header("Idempotency-Key", key).body(body).post("/api/v1/customers").then().statusCode(201)
                 .header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(id)));
     }
+
+    @Test
+    void shouldCancelTheOpenTasksAndEraseWhatStaffWroteIntoThem() {
+        File f = fullFile();
+        String open = as("agent").body(Map.of("customerId", f.id(), "type", "CUSTOM", "title", "Ring Mei about the bakery",
+                "channel", "PHONE", "dueAt", "2030-01-01T09:00:00Z")).post("/api/v1/tasks").then().statusCode(201)
+                .extract().path("id");
+        String done = as("agent").body(Map.of("customerId", f.id(), "type", "CUSTOM", "title", "Visit Mei at home",
+                "channel", "VISIT", "dueAt", "2030-01-01T09:00:00Z")).post("/api/v1/tasks").then().statusCode(201)
+                .extract().path("id");
+        as("agent").contentType("application/merge-patch+json")
+                .body(Map.of("status", "DONE", "outcome", "Mei says her son moved to Leeds"))
+                .patch("/api/v1/tasks/" + done).then().statusCode(200);
+
+        asAdmin().delete("/api/v1/customers/" + f.id()).then().statusCode(204);
+
+        asAdmin().get("/api/v1/tasks/" + open).then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("title", equalTo("[erased]"));
+        asAdmin().get("/api/v1/tasks/" + done).then().statusCode(200)
+                .body("status", equalTo("DONE")).body("title", equalTo("[erased]")).body("outcome", equalTo("[erased]"));
+    }
 }
