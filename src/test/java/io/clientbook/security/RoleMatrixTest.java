@@ -54,7 +54,13 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("GET", "/api/v1/customers/" + ID + "/complaints", null, readers),
                 new Rule("POST", "/api/v1/customers/" + ID + "/interactions", json, staff),
                 new Rule("GET", "/api/v1/customers/" + ID + "/interactions", null, readers),
-                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers));
+                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers),
+                new Rule("GET", "/api/v1/events", null, Set.of("admin", "integration", "analyst")),
+                new Rule("POST", "/api/v1/webhooks", json, Set.of("admin")),
+                new Rule("GET", "/api/v1/webhooks", null, Set.of("admin")),
+                new Rule("GET", "/api/v1/webhooks/" + ID, null, Set.of("admin")),
+                new Rule("DELETE", "/api/v1/webhooks/" + ID, null, Set.of("admin")),
+                new Rule("GET", "/api/v1/webhooks/" + ID + "/deliveries", null, Set.of("admin")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -93,6 +93,9 @@ class WebhookDeliveryTest extends ApiTest {
                         .containsEntry("lastStatusCode", 204).containsEntry("eventType", "customer.created");
                 // History from before the webhook existed is not replayed.
                 assertThat(receiver.received(about(before))).isEmpty();
+                String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+                assertThat(metrics).contains("clientbook_webhook_deliveries_total",
+                        "clientbook_events_appended_total{type=\"customer.created\"}");
             } finally {
                 deleteWebhook(hook.getString("id"));
             }
