@@ -14,6 +14,7 @@ public record WebhookDelivery(UUID id, UUID webhookId, UUID eventId, String even
         Instant lastAttemptAt, Integer lastStatusCode, String lastError, Instant nextAttemptAt, Instant createdAt,
         List<Attempt> history, FeedPosition position) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WebhookDeliveryState")
     public enum State { PENDING, SUCCEEDED, FAILED }
 
     /** One attempt: its number (1-based), start, the receiver's status code or the transport error, duration. */

@@ -18,7 +18,7 @@ public record EventResponse(
         @Schema(description = "Unique event id; the same in the feed and in every webhook delivery, for de-duplication",
                 examples = "3f0e4c1a-6b2d-4e8f-9a1c-7d5e2b9f0a41") UUID id,
         @Schema(description = "Event type", examples = "purchase.recorded") String type,
-        @Schema(description = "When the change was made (not the order of the feed, which is by commit)",
+        @Schema(description = "When the change was made; the feed's order is by writing transaction, so times need not rise through it",
                 examples = "2026-11-23T10:15:30Z") Instant occurredAt,
         @Schema(description = "Id of the customer the event is about", examples = "0b9f6c4e-2f4e-4a4a-9c9c-5d2b1e7f3a10") UUID subject,
         @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "Type-specific data: ids, codes, amounts, changed field names",
