@@ -67,7 +67,13 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("GET", "/api/v1/follow-up-rules", null, readers),
                 new Rule("GET", "/api/v1/follow-up-rules/THANK_YOU", null, readers),
                 new Rule("PUT", "/api/v1/follow-up-rules/THANK_YOU", json, Set.of("admin")),
-                new Rule("GET", "/api/v1/follow-up-rules/skips", null, readers));
+                new Rule("GET", "/api/v1/follow-up-rules/skips", null, readers),
+                new Rule("GET", "/api/v1/events", null, Set.of("admin", "integration", "analyst")),
+                new Rule("POST", "/api/v1/webhooks", json, Set.of("admin")),
+                new Rule("GET", "/api/v1/webhooks", null, Set.of("admin")),
+                new Rule("GET", "/api/v1/webhooks/" + ID, null, Set.of("admin")),
+                new Rule("DELETE", "/api/v1/webhooks/" + ID, null, Set.of("admin")),
+                new Rule("GET", "/api/v1/webhooks/" + ID + "/deliveries", null, Set.of("admin")));
     }
 
     @ParameterizedTest(name = "{0}")
