@@ -65,6 +65,35 @@ public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, U
         });
     }
 
+    /**
+     * Inserts one entry per row of {@code sourceSelect} (columns {@code resource_id} text and
+     * {@code customer_id} uuid; named parameters bound from {@code parameters}), in one INSERT … SELECT:
+     * the set-based path for changes made set-based (tasks of the daily job or a campaign).
+     */
+    int insertAll(Instant at, AuditActor actor, RequestOrigin.Origin origin, AuditAction action, String resourceType,
+            List<String> changedFields, String sourceSelect, java.util.Map<String, ?> parameters) {
+        jakarta.persistence.Query insert = getEntityManager().createNativeQuery("""
+                INSERT INTO audit_entry (id, occurred_at, actor_key_id, actor_name, actor_role, remote_address, action,
+                                         resource_type, resource_id, customer_id, changed_fields, request_id)
+                SELECT CAST(md5(:auditBatch || ':' || s.ord) AS uuid), :auditAt, :auditKeyId, :auditName, :auditRole,
+                       :auditAddress, :auditAction, :auditType, s.resource_id, s.customer_id,
+                       string_to_array(:auditFields, ','), :auditRequestId
+                FROM (SELECT src.resource_id, src.customer_id, row_number() OVER () AS ord FROM (%s) src) s"""
+                .formatted(sourceSelect))
+                .setParameter("auditBatch", UUID.randomUUID().toString())
+                .setParameter("auditAt", at)
+                .setParameter("auditKeyId", actor.keyId())
+                .setParameter("auditName", actor.name())
+                .setParameter("auditRole", actor.role())
+                .setParameter("auditAddress", origin.remoteAddress())
+                .setParameter("auditAction", action.name())
+                .setParameter("auditType", resourceType)
+                .setParameter("auditFields", String.join(",", changedFields))
+                .setParameter("auditRequestId", origin.requestId());
+        parameters.forEach(insert::setParameter);
+        return insert.executeUpdate();
+    }
+
     /** One page of entries, newest first, after the keyset position (occurredAt, id) if given. */
     @SuppressWarnings("unchecked")
     List<AuditEntry> page(AuditQuery query, Instant afterAt, UUID afterId, int size) {

@@ -70,6 +70,25 @@ public class AuditTrail {
         entries.insert(Timestamps.now(), actor(), origin.current(), action, targets);
     }
 
+    /**
+     * Records one action on every resource a query returns, in one INSERT … SELECT (columns
+     * {@code resource_id} text and {@code customer_id} uuid; {@code :name} parameters, casts written
+     * {@code CAST(x AS t)}): for changes made set-based, which may touch more rows than fit in memory.
+     *
+     * @return how many entries were written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordAll(AuditAction action, String resourceType, List<String> changedFields, String sourceSelect,
+            java.util.Map<String, ?> parameters) {
+        for (String field : changedFields) {
+            if (!FIELD_NAME.matcher(field).matches()) {
+                throw new IllegalArgumentException("not a field name: the audit trail takes names, never values");
+            }
+        }
+        return entries.insertAll(Timestamps.now(), actor(), origin.current(), action, resourceType, changedFields,
+                sourceSelect, parameters);
+    }
+
     /** Runs scheduled work with the job as the actor of what it records (nested calls keep the innermost job). */
     public <T> T asJob(String jobName, Supplier<T> work) {
         AuditActor previous = JOB.get();

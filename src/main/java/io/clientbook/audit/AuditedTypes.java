@@ -11,6 +11,12 @@ public final class AuditedTypes {
     public static final String COMPLAINT = "complaint";
     public static final String INTERACTION = "interaction";
     public static final String API_KEY = "api-key";
+    public static final String TASK = "task";
+    public static final String FOLLOW_UP_RULE = "follow-up-rule";
+    public static final String TIER_POLICY = "tier-policy";
+    public static final String TIER_RUN = "tier-run";
+    public static final String SEGMENT = "segment";
+    public static final String WEBHOOK = "webhook";
 
     private AuditedTypes() {
     }

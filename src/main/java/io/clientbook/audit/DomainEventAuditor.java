@@ -19,7 +19,11 @@ import io.clientbook.event.InteractionLogged;
 import io.clientbook.event.PurchaseVoided;
 import io.clientbook.event.PurchasesRecorded;
 import io.clientbook.interaction.Interaction;
+import io.clientbook.event.TaskCreated;
+import io.clientbook.event.TaskUpdated;
+import io.clientbook.event.TasksCreated;
 import io.clientbook.purchase.Purchase;
+import io.clientbook.task.TaskFields;
 
 /**
  * Audits every change announced as a domain event. Observers are synchronous, so each entry is
@@ -28,6 +32,10 @@ import io.clientbook.purchase.Purchase;
  */
 @ApplicationScoped
 public class DomainEventAuditor {
+
+    /** What a generated task is given: the rule sets these, never free text from a person. */
+    private static final List<String> TASK_CREATED_FIELDS = List.of("customerId", "type", "title", "channel", "dueAt",
+            "assignee", "priority", "status");
 
     @Inject
     AuditTrail trail;
@@ -78,6 +86,22 @@ public class DomainEventAuditor {
             fields.add("outcome");
         }
         trail.record(AuditAction.CREATE, AuditTarget.of(AuditedTypes.INTERACTION, i.id, i.customerId, fields));
+    }
+
+    void on(@Observes TaskCreated e) {
+        trail.record(AuditAction.CREATE, AuditTarget.of(AuditedTypes.TASK, e.task().id, e.customerId(),
+                FieldNames.setIn(TaskFields.of(e.task()))));
+    }
+
+    /** Tasks made set-based (daily job, campaign): audited set-based too, by their generation. */
+    void on(@Observes TasksCreated e) {
+        trail.recordAll(AuditAction.CREATE, AuditedTypes.TASK, TASK_CREATED_FIELDS,
+                "SELECT CAST(t.id AS text) AS resource_id, t.customer_id FROM task t WHERE t.generation_id = :generationId",
+                java.util.Map.of("generationId", e.generationId()));
+    }
+
+    void on(@Observes TaskUpdated e) {
+        trail.record(AuditAction.UPDATE, AuditTarget.of(AuditedTypes.TASK, e.task().id, e.customerId(), e.changedFields()));
     }
 
     private static List<String> purchaseFields(Purchase p) {

@@ -17,15 +17,19 @@ import io.clientbook.event.CustomerUpdated;
 import io.clientbook.event.InteractionLogged;
 import io.clientbook.event.PurchaseVoided;
 import io.clientbook.event.PurchasesRecorded;
+import io.clientbook.event.TaskCompleted;
+import io.clientbook.event.TaskCreated;
+import io.clientbook.event.TasksCreated;
 import io.clientbook.purchase.Purchase;
+import io.clientbook.task.Task;
 
 /**
  * Turns the domain events into feed events, synchronously inside the change's transaction (the
  * outbox). Data carries ids, codes, amounts and the names of changed fields, never personal data:
  * no names, e-mail, phone, birth date, notes or other free text (complaint subjects, resolutions,
  * void reasons, contact-log summaries). So the feed needs no masking for analysts and cannot
- * re-identify an erased customer. A new capability adds one observer here, e.g.
- * {@code void on(@Observes TaskCreated e) { outbox.append(TASK_CREATED, e.customerId(), Map.of("taskId", e.task().id)); }}
+ * re-identify an erased customer (task titles and outcomes stay out for the same reason). A new
+ * capability adds one observer here.
  */
 @ApplicationScoped
 public class FeedPublisher {
@@ -84,6 +88,41 @@ public class FeedPublisher {
         data.put("direction", e.interaction().direction);
         data.put("occurredAt", e.interaction().occurredAt);
         outbox.append(FeedEventTypes.INTERACTION_LOGGED, e.customerId(), data);
+    }
+
+    void on(@Observes TaskCreated e) {
+        outbox.append(FeedEventTypes.TASK_CREATED, e.customerId(), task(e.task()));
+    }
+
+    /** Tasks made set-based (the daily job, a campaign): their events too come from one INSERT … SELECT. */
+    void on(@Observes TasksCreated e) {
+        outbox.appendAll(FeedEventTypes.TASK_CREATED, """
+                SELECT t.customer_id AS subject,
+                       jsonb_build_object('taskId', t.id, 'type', t.type, 'source', t.source, 'channel', t.channel,
+                                          'priority', t.priority, 'dueAt', to_char(t.due_at AT TIME ZONE 'UTC',
+                                          CASE WHEN date_trunc('second', t.due_at) = t.due_at
+                                               THEN 'YYYY-MM-DD"T"HH24:MI:SS"Z"'
+                                               ELSE 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"' END)) AS data
+                FROM task t WHERE t.generation_id = :generationId ORDER BY t.due_at, t.id""",
+                Map.of("generationId", e.generationId()));
+    }
+
+    void on(@Observes TaskCompleted e) {
+        Map<String, Object> data = task(e.task());
+        data.put("completedAt", e.task().completedAt);
+        data.put("interactionId", e.task().interactionId);
+        outbox.append(FeedEventTypes.TASK_COMPLETED, e.customerId(), data);
+    }
+
+    private static Map<String, Object> task(Task t) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("taskId", t.id);
+        data.put("type", t.type);
+        data.put("source", t.source);
+        data.put("channel", t.channel);
+        data.put("priority", t.priority);
+        data.put("dueAt", t.dueAt);
+        return data;
     }
 
     private static Map<String, Object> purchase(Purchase p) {

@@ -64,7 +64,6 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return find(hql, params).page(0, size).list();
     }
 
-    /** Cancels the customer's open tasks (erasure); returns how many. */
     /**
      * Erasure's share of the tasks: staff write free text into manual task titles and into outcomes,
      * so those become the erasure marker (generated titles are the rules' own words and stay).
@@ -79,6 +78,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 .setParameter(1, customerId).setParameter(2, marker).setParameter(3, now).executeUpdate();
     }
 
+    /** Cancels the customer's open tasks (erasure); returns how many. */
     public int cancelOpenOf(UUID customerId, Instant now) {
         getEntityManager().flush();
         return getEntityManager().createNativeQuery("""

@@ -34,6 +34,7 @@ import io.clientbook.customer.CustomerRepository;
 import io.clientbook.customer.CustomerService;
 import io.clientbook.event.DomainEvent;
 import io.clientbook.event.TaskCompleted;
+import io.clientbook.event.TaskUpdated;
 import io.clientbook.event.TaskCreated;
 import io.clientbook.interaction.Direction;
 import io.clientbook.interaction.Interaction;
@@ -183,6 +184,7 @@ public class TaskService {
         t.outcome = after.outcome();
         t.updatedAt = now;
         tasks.flush();
+        events.fire(new TaskUpdated(t, before, TaskFields.of(t)));
         if (completing) {
             events.fire(new TaskCompleted(t));
         }

@@ -54,6 +54,8 @@ class SubjectExportTest extends ApiTest {
         assertThat(doc.getList("purchases.occurredAt")).containsExactly("2026-01-01T00:02:00Z", "2026-01-01T00:01:00Z");
         assertThat(doc.getList("complaints.subject")).containsExactly("Broken cup");
         assertThat(doc.getList("interactions.summary")).containsExactly("Asked for a copy of the file");
+        // The complaint made a follow-up task; the file includes the work about the customer too.
+        assertThat(doc.getList("tasks.type")).contains("COMPLAINT_FOLLOW_UP");
         assertThat(doc.getString("exportedAt")).isNotNull();
         // The document has exactly the members the contract documents.
         Map<String, Object> members = doc.getMap("");

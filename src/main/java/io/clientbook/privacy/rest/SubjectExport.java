@@ -9,6 +9,7 @@ import io.clientbook.complaint.rest.ComplaintResponse;
 import io.clientbook.customer.rest.CustomerResponse;
 import io.clientbook.interaction.rest.InteractionResponse;
 import io.clientbook.purchase.rest.PurchaseResponse;
+import io.clientbook.task.rest.TaskResponse;
 
 /**
  * The documented shape of a subject-access export: one member per section. The document itself is
@@ -21,5 +22,6 @@ public record SubjectExport(
         @Schema(description = "The customer file, unmasked") CustomerResponse customer,
         @Schema(description = "Every purchase, void ones included, newest first") List<PurchaseResponse> purchases,
         @Schema(description = "Every complaint, newest first") List<ComplaintResponse> complaints,
-        @Schema(description = "The whole contact log, newest first") List<InteractionResponse> interactions) {
+        @Schema(description = "The whole contact log, newest first") List<InteractionResponse> interactions,
+        @Schema(description = "Every follow-up task about the customer, by due time") List<TaskResponse> tasks) {
 }
