@@ -14,6 +14,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EventFeedTest extends ApiTest {
 
+    @jakarta.inject.Inject
+    io.clientbook.task.FollowUpDailyJob job;
+
     private static String newCustomer(Map<String, Object> body) {
         return asAdmin().body(body).post("/api/v1/customers").then().statusCode(201).extract().path("id");
     }
@@ -47,7 +50,11 @@ class EventFeedTest extends ApiTest {
         asAdmin().contentType("application/merge-patch+json").body(Map.of("status", "RESOLVED", "resolution", "Sent again"))
                 .patch("/api/v1/complaints/" + complaint).then().statusCode(200);
 
-        List<Map<String, Object>> events = eventsOf(FeedReader.drain(start, null).items(), id);
+        List<Map<String, Object>> all = eventsOf(FeedReader.drain(start, null).items(), id);
+        // The follow-up rules' tasks (thank-you, survey, complaint follow-up) are in the feed too.
+        assertThat(all).filteredOn(e -> "task.created".equals(e.get("type")))
+                .extracting(e -> data(e).get("type")).contains("COMPLAINT_FOLLOW_UP");
+        List<Map<String, Object>> events = all.stream().filter(e -> !e.get("type").toString().startsWith("task.")).toList();
 
         assertThat(events).extracting(e -> e.get("type")).containsExactly("customer.created", "customer.updated",
                 "purchase.recorded", "purchase.recorded", "purchase.voided", "complaint.opened", "complaint.updated",
@@ -83,10 +90,35 @@ class EventFeedTest extends ApiTest {
 
         List<Map<String, Object>> events = eventsOf(FeedReader.drain(start, null).items(), id);
 
-        assertThat(events).hasSize(4);
+        // Task events (the complaint's follow-up) carry no titles either.
+        assertThat(events).extracting(e -> e.get("type")).containsExactly("customer.created", "customer.updated",
+                "complaint.opened", "task.created", "interaction.logged");
         assertThat(events.toString()).doesNotContain("Zelda", "Quaintance", "example.com", "example.org", "7946",
                 "1985", "mornings", "nine", "zip");
         assertThat(data(events.get(1))).containsEntry("changedFields", List.of("email", "notes"));
+    }
+
+    @Test
+    void shouldPublishTaskEventsAlsoForTasksTheDailyJobMadeSetBased() {
+        String start = FeedReader.end();
+        String id = newCustomer(Map.of("lastName", "Tasked", "birthDate", "1990-03-05", "preferredChannel", "EMAIL",
+                "consent", Map.of("EMAIL", Map.of("granted", true))));
+        job.runFor(java.time.LocalDate.of(2033, 3, 1), java.time.Instant.now());
+        String task = asAdmin().body(Map.of("customerId", id, "type", "CUSTOM", "title", "Bring Tasked the samples",
+                "channel", "VISIT", "dueAt", "2033-01-01T09:00:00Z")).post("/api/v1/tasks").then().statusCode(201)
+                .extract().path("id");
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("status", "DONE", "outcome", "Left them"))
+                .patch("/api/v1/tasks/" + task).then().statusCode(200);
+
+        List<Map<String, Object>> events = eventsOf(FeedReader.drain(start, null).items(), id).stream()
+                .filter(e -> e.get("type").toString().startsWith("task.")).toList();
+
+        assertThat(events).extracting(e -> e.get("type")).containsExactly("task.created", "task.created", "task.completed");
+        assertThat(data(events.get(0))).containsEntry("type", "BIRTHDAY_GREETING").containsEntry("source", "BIRTHDAY_GREETING")
+                .containsEntry("channel", "EMAIL").containsEntry("dueAt", "2033-03-05T09:00:00Z");
+        assertThat(data(events.get(1))).containsEntry("taskId", task).containsEntry("source", "MANUAL");
+        assertThat(data(events.get(2))).containsEntry("taskId", task).containsKey("completedAt").containsKey("interactionId");
+        assertThat(events.toString()).doesNotContain("samples", "Left them");
     }
 
     @Test
