@@ -38,6 +38,7 @@ public record FilterField(String name, Type type, String sql, Set<String> allowe
 
         public final List<String> ops;
 
+
         Type(String... ops) {
             this.ops = List.of(ops);
         }
@@ -102,6 +103,11 @@ public record FilterField(String name, Type type, String sql, Set<String> allowe
     private static void addEnum(Map<String, FilterField> f, String name, String sql, Enum<?>[] values) {
         f.put(name, new FilterField(name, Type.ENUM, sql,
                 Set.copyOf(Arrays.stream(values).map(Enum::name).toList())));
+    }
+
+    /** Whether the column is char(n) (tier, country): parameters must be cast to bpchar for its index to serve. */
+    public boolean charColumn() {
+        return name.equals("tier") || name.equals("country");
     }
 
     public static FilterField named(String name) {

@@ -196,14 +196,17 @@ public final class SegmentFilterCompiler {
         /** Fields that are a column or a fixed expression compared directly. */
         Sql plain(FilterField f, String op, JsonNode value, String vp) {
             String col = f.sql();
+            // char(n) columns compared with a varchar parameter would be cast to text, and their index not used.
+            String one = f.charColumn() ? "CAST(? AS bpchar)" : "?";
+            String many = f.charColumn() ? "CAST(? AS bpchar[])" : "?";
             switch (op) {
                 case "eq", "neq" -> {
                     Object v = scalar(f, value, vp);
-                    return complementIf(op.equals("neq"), bound("(" + col + " = ?)", true, v));
+                    return complementIf(op.equals("neq"), bound("(" + col + " = " + one + ")", true, v));
                 }
                 case "in", "nin" -> {
                     Object array = array(f, list(f, value, vp));
-                    return complementIf(op.equals("nin"), bound("(" + col + " = ANY(?))", true, array));
+                    return complementIf(op.equals("nin"), bound("(" + col + " = ANY(" + many + "))", true, array));
                 }
                 case "gt", "gte", "lt", "lte" -> {
                     return bound("(" + col + " " + comparison(op) + " ?)", true, scalar(f, value, vp));

@@ -72,8 +72,8 @@ class SegmentFilterCompilerTest {
                 Arguments.of("email", "exists", "true", "(c.email IS NOT NULL)", List.of()),
                 Arguments.of("email", "exists", "false", "(c.email IS NULL)", List.of()),
                 // ENUM
-                Arguments.of("tier", "eq", "\"A\"", "(c.tier = ?)", List.of("A")),
-                Arguments.of("tier", "neq", "\"A\"", "((c.tier = ?) IS NOT TRUE)", List.of("A")),
+                Arguments.of("tier", "eq", "\"A\"", "(c.tier = CAST(? AS bpchar))", List.of("A")),
+                Arguments.of("tier", "neq", "\"A\"", "((c.tier = CAST(? AS bpchar)) IS NOT TRUE)", List.of("A")),
                 Arguments.of("buyingStage", "in", "[\"INTERESTED\", \"HESITANT\"]", "(c.buying_stage = ANY(?))", null),
                 Arguments.of("gender", "nin", "[\"MALE\"]", "((c.gender = ANY(?)) IS NOT TRUE)", null),
                 Arguments.of("tier", "exists", "false", "(c.tier IS NULL)", List.of()),
@@ -229,7 +229,7 @@ class SegmentFilterCompilerTest {
                   {"or": [{"field": "region", "op": "eq", "value": "North"}, {"not": {"field": "tags", "op": "eq", "value": "vip"}}]},
                   {"not": {"field": "region", "op": "eq", "value": "South"}}
                 ]}""");
-        assertThat(f.sql()).isEqualTo("c.erased_at IS NULL AND ((c.tier = ?) AND ((c.region = ?) OR (NOT (c.tags @> ?)))"
+        assertThat(f.sql()).isEqualTo("c.erased_at IS NULL AND ((c.tier = CAST(? AS bpchar)) AND ((c.region = ?) OR (NOT (c.tags @> ?)))"
                 + " AND ((c.region = ?) IS NOT TRUE))");
         assertThat(f.params()).hasSize(4);
         assertThat(f.params().get(0)).isEqualTo("A");
@@ -240,7 +240,7 @@ class SegmentFilterCompilerTest {
 
     @Test
     void shouldUnwrapSingleChildGroups() {
-        assertThat(compile("{\"or\": [" + cond("tier", "eq", "\"B\"") + "]}").sql()).isEqualTo("c.erased_at IS NULL AND (c.tier = ?)");
+        assertThat(compile("{\"or\": [" + cond("tier", "eq", "\"B\"") + "]}").sql()).isEqualTo("c.erased_at IS NULL AND (c.tier = CAST(? AS bpchar))");
     }
 
     @Test
