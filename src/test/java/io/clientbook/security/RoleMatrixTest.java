@@ -73,7 +73,17 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("GET", "/api/v1/webhooks", null, Set.of("admin")),
                 new Rule("GET", "/api/v1/webhooks/" + ID, null, Set.of("admin")),
                 new Rule("DELETE", "/api/v1/webhooks/" + ID, null, Set.of("admin")),
-                new Rule("GET", "/api/v1/webhooks/" + ID + "/deliveries", null, Set.of("admin")));
+                new Rule("GET", "/api/v1/webhooks/" + ID + "/deliveries", null, Set.of("admin")),
+                new Rule("POST", "/api/v1/customers/search", json, ROLES),
+                new Rule("POST", "/api/v1/customers/count", json, ROLES),
+                new Rule("POST", "/api/v1/segments", json, staff),
+                new Rule("GET", "/api/v1/segments", null, ROLES),
+                new Rule("GET", "/api/v1/segments/" + ID, null, ROLES),
+                new Rule("PUT", "/api/v1/segments/" + ID, json, staff),
+                new Rule("DELETE", "/api/v1/segments/" + ID, null, staff),
+                new Rule("GET", "/api/v1/segments/" + ID + "/customers", null, ROLES),
+                new Rule("GET", "/api/v1/segments/" + ID + "/stats", null, ROLES),
+                new Rule("GET", "/api/v1/segments/" + ID + "/export", null, ROLES));
     }
 
     @ParameterizedTest(name = "{0}")
