@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Which components of two records of one type differ: the "fields changed" of an update event. */
-final class RecordDiff {
+public final class RecordDiff {
 
     private RecordDiff() {
     }
 
-    static <R extends Record> Set<String> changedComponents(R before, R after) {
+    public static <R extends Record> Set<String> changedComponents(R before, R after) {
         if (before.getClass() != after.getClass()) {
             throw new IllegalArgumentException("cannot compare " + before.getClass() + " with " + after.getClass());
         }

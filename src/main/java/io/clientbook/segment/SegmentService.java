@@ -16,6 +16,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.clientbook.audit.FieldNames;
+import io.clientbook.audit.AuditedTypes;
+import io.clientbook.audit.AuditTrail;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditAction;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
@@ -36,6 +41,8 @@ import io.clientbook.customer.CustomerSort;
 @Transactional
 public class SegmentService {
 
+    @Inject
+    AuditTrail audit;
     @Inject
     SegmentRepository segments;
     @Inject
@@ -83,6 +90,7 @@ public class SegmentService {
         apply(fields, s, now, callerName);
         segments.persist(s);
         segments.flush();
+        audit.record(AuditAction.CREATE, AuditTarget.of(AuditedTypes.SEGMENT, s.id, null, FieldNames.setIn(fields)));
         return s;
     }
 
@@ -111,6 +119,7 @@ public class SegmentService {
         ensureNameFree(fields.name(), id);
         apply(fields, s, Timestamps.now(), callerName);
         segments.flush();
+        audit.record(AuditAction.UPDATE, AuditTarget.of(AuditedTypes.SEGMENT, s.id, null, FieldNames.setIn(fields)));
         return s;
     }
 
@@ -118,6 +127,16 @@ public class SegmentService {
         Segment s = segments.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("segment", id));
         ETags.checkIfMatch(ifMatch, s.version);
         segments.delete(s);
+        audit.record(AuditAction.DELETE, AuditTarget.of(AuditedTypes.SEGMENT, id, null, List.of()));
+    }
+
+    /**
+     * Records that the caller exports the segment's members, committed before the first byte is
+     * streamed: an export that breaks off midway still happened.
+     */
+    public void recordExport(UUID id) {
+        get(id);
+        audit.record(AuditAction.EXPORT, AuditTarget.of(AuditedTypes.SEGMENT, id, null, List.of()));
     }
 
     /** A keyset page of the segment's current members, oldest customer first. */

@@ -19,6 +19,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.clientbook.audit.AuditedTypes;
+import io.clientbook.event.RecordDiff;
+import io.clientbook.audit.AuditTrail;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditAction;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.Violations;
@@ -43,6 +48,8 @@ public class FollowUpRuleService {
             List<FollowUpRuleFields.Holiday> holidays) {
     }
 
+    @Inject
+    AuditTrail audit;
     @Inject
     EntityManager em;
     @Inject
@@ -85,7 +92,8 @@ public class FollowUpRuleService {
         ETags.checkIfMatch(ifMatch, rule.version);
         FollowUpRuleFields fields = body.normalized();
         Violations.throwIfAny(fields.errors(id));
-        if (fields.equals(fieldsOf(rule))) {
+        FollowUpRuleFields before = fieldsOf(rule);
+        if (fields.equals(before)) {
             return rule;
         }
         rule.enabled = fields.enabled();
@@ -99,6 +107,8 @@ public class FollowUpRuleService {
         rule.settings = write(new Settings(fields.responseHours(), fields.daysBefore(), fields.intervalDays(), fields.holidays()));
         rule.updatedAt = Timestamps.now();
         em.flush();
+        audit.record(AuditAction.UPDATE, AuditTarget.of(AuditedTypes.FOLLOW_UP_RULE, id.name(), null,
+                RecordDiff.changedComponents(before, fields)));
         return rule;
     }
 

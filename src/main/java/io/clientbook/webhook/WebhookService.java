@@ -7,6 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.clientbook.audit.AuditedTypes;
+import io.clientbook.audit.AuditTrail;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditAction;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
@@ -24,6 +28,8 @@ public class WebhookService {
 
     private static final String SORT = "createdAt";
 
+    @Inject
+    AuditTrail audit;
     @Inject
     WebhookRepository webhooks;
     @Inject
@@ -56,6 +62,8 @@ public class WebhookService {
         w.createdAt = Timestamps.now();
         w.createdBy = createdBy;
         webhooks.persist(w);
+        audit.record(AuditAction.CREATE, AuditTarget.of(AuditedTypes.WEBHOOK, w.id, null,
+                w.description == null ? List.of("url", "types") : List.of("url", "types", "description")));
         return new Created(w, w.secret);
     }
 
@@ -77,6 +85,7 @@ public class WebhookService {
         Webhook w = get(id);
         ETags.checkIfMatch(ifMatch, w.version);
         webhooks.delete(w);
+        audit.record(AuditAction.DELETE, AuditTarget.of(AuditedTypes.WEBHOOK, id, null, List.of()));
     }
 
     /** A webhook's deliveries, newest event first; {@code state} null: all. */

@@ -181,6 +181,7 @@ public class SegmentResource {
         UUID segmentId = segmentId(id);
         // Resolved before the first byte: a missing segment is still a 404, not a broken stream.
         CompiledFilter members = service.memberCondition(segmentId);
+        service.recordExport(segmentId);
         boolean mask = ContactMasking.appliesTo(caller);
         int fetchSize = config.exportFetchSize();
         StreamingOutput body = out -> {
