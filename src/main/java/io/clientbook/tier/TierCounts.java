@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.clientbook.customer.Tier;
 
 /**
@@ -41,21 +45,34 @@ public record TierCounts(long customersScored, Map<Tier, Long> byTier, Map<RfmSe
         return new TierCounts(total, byTier, bySegment, List.copyOf(list));
     }
 
-    /** Counts as stored on a run (JSON objects keyed by name), back in enum order with zeros filled in. */
-    public static <E extends Enum<E>> Map<E, Long> fromStored(Class<E> type, Map<String, Long> stored) {
+    /** Counts as stored on a run (a JSON object keyed by name), back in enum order with zeros filled in. */
+    public static <E extends Enum<E>> Map<E, Long> fromStored(Class<E> type, String stored) {
         if (stored == null) {
             return null;
         }
         Map<E, Long> counts = zeros(type);
-        stored.forEach((k, v) -> counts.put(Enum.valueOf(type, k), v));
+        try {
+            STORAGE.readValue(stored, new TypeReference<Map<String, Long>>() {
+            }).forEach((k, v) -> counts.put(Enum.valueOf(type, k), v));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tier_run counts are not a JSON object of numbers: " + stored, e);
+        }
         return counts;
     }
 
-    public static <E extends Enum<E>> Map<String, Long> toStored(Map<E, Long> counts) {
+    /** Counts as a JSON object keyed by name, for a run's jsonb columns. */
+    public static <E extends Enum<E>> String toStored(Map<E, Long> counts) {
         Map<String, Long> stored = new LinkedHashMap<>();
         counts.forEach((k, v) -> stored.put(k.name(), v));
-        return stored;
+        try {
+            return STORAGE.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
+
+    /** A plain mapper of our own: the stored form must not follow the REST layer's customisations. */
+    private static final ObjectMapper STORAGE = new ObjectMapper();
 
     private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {
         Map<E, Long> map = new EnumMap<>(type);

@@ -2,7 +2,6 @@ package io.clientbook.tier;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -49,12 +48,13 @@ public class TierRun {
     @Column(name = "customers_scored")
     public Long customersScored;
     public Long changes;
+    /** JSON object: customers per tier ({@link TierCounts#toStored}). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "counts_by_tier")
-    public Map<String, Long> countsByTier;
+    public String countsByTier;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "counts_by_segment")
-    public Map<String, Long> countsBySegment;
+    public String countsBySegment;
     /** How many times the scoring was attempted (a deadlock or serialization failure is retried once). */
     @Column(nullable = false)
     public short attempts;
