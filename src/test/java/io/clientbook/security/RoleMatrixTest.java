@@ -54,7 +54,14 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("GET", "/api/v1/customers/" + ID + "/complaints", null, readers),
                 new Rule("POST", "/api/v1/customers/" + ID + "/interactions", json, staff),
                 new Rule("GET", "/api/v1/customers/" + ID + "/interactions", null, readers),
-                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers));
+                new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers),
+                new Rule("GET", "/api/v1/tier-policy", null, readers),
+                new Rule("PUT", "/api/v1/tier-policy", json, Set.of("admin")),
+                new Rule("POST", "/api/v1/tier-policy/preview", json, Set.of("admin", "analyst")),
+                new Rule("POST", "/api/v1/tier-runs", null, Set.of("admin")),
+                new Rule("GET", "/api/v1/tier-runs", null, readers),
+                new Rule("GET", "/api/v1/tier-runs/" + ID, null, readers),
+                new Rule("GET", "/api/v1/customers/" + ID + "/tier-history", null, readers));
     }
 
     @ParameterizedTest(name = "{0}")

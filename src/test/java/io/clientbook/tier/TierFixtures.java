@@ -38,8 +38,9 @@ abstract class TierFixtures extends ApiTest {
                 .then().statusCode(200);
     }
 
-    /** Starts a run (202 + Location) and returns its id. */
+    /** Starts a run (202 + Location) and returns its id; waits first for a run another test started. */
     static String startRun() {
+        awaitIdle();
         Response r = asAdmin().post("/api/v1/tier-runs");
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
         String id = r.path("id");
@@ -64,6 +65,15 @@ abstract class TierFixtures extends ApiTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** Waits until no run is RUNNING (another test class may have started one and not waited for it). */
+    static void awaitIdle() {
+        String latest = asAdmin().queryParam("limit", 1).get("/api/v1/tier-runs").then().statusCode(200)
+                .extract().path("items[0].id");
+        if (latest != null) {
+            awaitRun(latest);
         }
     }
 

@@ -184,6 +184,7 @@ class TierRunResourceTest extends TierFixtures {
 
     @Test
     void shouldLetExactlyOneOfTwoConcurrentTriggersStartARun() throws Exception {
+        awaitIdle();
         String blocked = customer();
         List<Integer> statuses = new ArrayList<>();
         List<String> started = new ArrayList<>();
@@ -248,6 +249,7 @@ class TierRunResourceTest extends TierFixtures {
 
     @Test
     void shouldSkipTheScheduledRunWhileAnotherProcessHoldsTheLock() throws Exception {
+        awaitIdle();
         long runsBefore = countRows("SELECT count(*) FROM tier_run");
         try (Connection other = dataSource.getConnection()) {
             try (PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
@@ -273,6 +275,7 @@ class TierRunResourceTest extends TierFixtures {
 
     @Test
     void shouldMarkARunLeftRunningByADeadProcessAsAbandoned() throws Exception {
+        awaitIdle();
         UUID stale = UUID.randomUUID();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO tier_run (id, status, run_trigger, as_of, started_at, policy_version, window_days, cut_a, cut_b)
