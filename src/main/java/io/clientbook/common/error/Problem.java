@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.clientbook.common.web.RequestIds;
+
 /** An RFC 9457 problem details body, the one error format of the API. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors" })
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "requestId", "errors" })
 @Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json). "
         + "Extra members may appear for some problems, e.g. `allowedNextStates` or `errorId`.")
 public final class Problem {
@@ -30,6 +32,9 @@ public final class Problem {
     public final String detail;
     @Schema(description = "The request path", examples = "/api/v1/customers")
     public final String instance;
+    @Schema(description = "The id of the request (the X-Request-Id header), to find its log lines",
+            examples = "3f0c6d1e-8a44-4e8e-9a51-0d2f4c7b9e21")
+    public final String requestId;
     @Schema(description = "For validation problems: each wrong field and why")
     public final List<FieldError> errors;
     private final Map<String, Object> extensions;
@@ -41,6 +46,7 @@ public final class Problem {
         this.status = status;
         this.detail = detail;
         this.instance = instance;
+        this.requestId = RequestIds.current();
         this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
     }

@@ -1,5 +1,6 @@
 package io.clientbook.common.error;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,6 +121,12 @@ public class ProblemMappers {
             if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
                 return ApiProblem.conflict("The change conflicts with existing data"
                         + (cve.getConstraintName() == null ? "" : " (" + cve.getConstraintName() + ")"));
+            }
+            if (t instanceof SQLException sql) {
+                ApiProblem database = DatabaseProblems.of(sql);
+                if (database != null) {
+                    return database;
+                }
             }
         }
         return null;

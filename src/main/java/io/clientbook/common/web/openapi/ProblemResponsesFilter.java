@@ -133,6 +133,9 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("detail", string)
                 .addProperty("instance", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                         .description("The request path"))
+                .addProperty("requestId", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("The request's id, as in the X-Request-Id response header: quote it to find the "
+                                + "request's log lines"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .required(List.of("type", "title", "status"))

@@ -1,0 +1,43 @@
+package io.clientbook.common.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseProblemsTest {
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenTheDatabaseCannotBeReached() {
+        ApiProblem refused = ProblemMappers.translate(new RuntimeException("tx failed",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.slug()).isEqualTo("database-unavailable");
+        assertThat(refused.headers()).containsEntry("Retry-After", "5");
+        assertThat(DatabaseProblems.of(new SQLException("terminating connection due to administrator command", "57P01")).status())
+                .isEqualTo(503);
+        assertThat(DatabaseProblems.of(new SQLTransientConnectionException("gone")).status()).isEqualTo(503);
+    }
+
+    @Test
+    void shouldAnswer503BusyWhenThePoolStaysExhausted() {
+        ApiProblem busy = DatabaseProblems.of(new SQLException("Sorry, acquisition timeout!"));
+        assertThat(busy.slug()).isEqualTo("database-busy");
+        assertThat(busy.headers()).containsEntry("Retry-After", "1");
+    }
+
+    @Test
+    void shouldAnswer503WhenAStatementRunsIntoTheTimeout() {
+        ApiProblem slow = DatabaseProblems.of(new SQLException("canceling statement due to statement timeout", "57014"));
+        assertThat(slow.status()).isEqualTo(503);
+        assertThat(slow.slug()).isEqualTo("query-timeout");
+    }
+
+    @Test
+    void shouldNotTurnOtherDatabaseErrorsInto503() {
+        assertThat(DatabaseProblems.of(new SQLException("syntax error", "42601"))).isNull();
+        assertThat(ProblemMappers.translate(new SQLException("division by zero", "22012"))).isNull();
+    }
+}
