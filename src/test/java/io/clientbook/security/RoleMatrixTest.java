@@ -83,7 +83,14 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("DELETE", "/api/v1/segments/" + ID, null, staff),
                 new Rule("GET", "/api/v1/segments/" + ID + "/customers", null, ROLES),
                 new Rule("GET", "/api/v1/segments/" + ID + "/stats", null, ROLES),
-                new Rule("GET", "/api/v1/segments/" + ID + "/export", null, ROLES));
+                new Rule("GET", "/api/v1/segments/" + ID + "/export", null, ROLES),
+                new Rule("GET", "/api/v1/tier-policy", null, readers),
+                new Rule("PUT", "/api/v1/tier-policy", json, Set.of("admin")),
+                new Rule("POST", "/api/v1/tier-policy/preview", json, Set.of("admin", "analyst")),
+                new Rule("POST", "/api/v1/tier-runs", null, Set.of("admin")),
+                new Rule("GET", "/api/v1/tier-runs", null, readers),
+                new Rule("GET", "/api/v1/tier-runs/" + ID, null, readers),
+                new Rule("GET", "/api/v1/customers/" + ID + "/tier-history", null, readers));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Benchmarks a full tier run through the service against one hand-written SQL statement computing the
+# same scores (bench/tier-scores.sql) on the same data, and prints both medians, their ratio and the
+# JVM's peak heap during the runs.
+#
+#   bench/tier-run-bench.sh [--customers 1000000] [--purchases 10000000] [--seed 42] [--runs 5]
+#                           [--db clientbook_bench] [--port 8089] [--reuse-data] [--no-build]
+#
+# It packages the service (unless --no-build), creates the database afresh on the PostgreSQL at
+# PGHOST/PGUSER (default 127.0.0.1, postgres; trust auth), starts the service against it (Flyway
+# migrates), loads the data with bench/generate-data.sh (unless --reuse-data keeps what is there),
+# then: one first run (every customer's tier is written), then --runs runs over HTTP (trigger with
+# POST /api/v1/tier-runs, poll GET /api/v1/tier-runs/{id} every 100 ms until done) alternating with
+# --runs executions of the SQL statement in one psql session. Medians are of those --runs each.
+set -euo pipefail
+
+customers=1000000; purchases=10000000; seed=42; runs=5; db=clientbook_bench; port=8089; reuse=false; build=true
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --customers) customers="$2"; shift 2 ;;
+        --purchases) purchases="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        --db) db="$2"; shift 2 ;;
+        --port) port="$2"; shift 2 ;;
+        --reuse-data) reuse=true; shift ;;
+        --no-build) build=false; shift ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}"
+cd "$(dirname "$0")/.."
+key="bench-admin-key"
+base="http://127.0.0.1:$port"
+log="target/tier-run-bench-service.log"
+started=$(date +%s)
+say() { echo "[$(($(date +%s) - started)) s] $*"; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+api() { curl -sf -H "Authorization: Bearer $key" "$@"; }
+
+if $build; then
+    say "packaging the service"
+    ./mvnw -B -q package -DskipTests
+fi
+
+if ! $reuse; then
+    say "creating database $db"
+    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+fi
+
+say "starting the service on port $port (log: $log)"
+mkdir -p target
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+QUARKUS_HTTP_PORT="$port" CLIENTBOOK_BOOTSTRAP_ADMIN_KEY="$key" CLIENTBOOK_TIERS_SCHEDULE_CRON=off \
+    java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    curl -sf "$base/q/health/ready" >/dev/null 2>&1 && break
+    kill -0 $service 2>/dev/null || { echo "the service stopped; see $log" >&2; exit 1; }
+    sleep 0.5
+done
+curl -sf "$base/q/health/ready" >/dev/null || { echo "the service did not get ready; see $log" >&2; exit 1; }
+
+if ! $reuse; then
+    say "loading $customers customers, $purchases purchases (seed $seed)"
+    bench/generate-data.sh --db "$db" --customers "$customers" --purchases "$purchases" --seed "$seed"
+    say "VACUUM ANALYZE"
+    psql_db -c "VACUUM ANALYZE"
+fi
+say "data: $(psql_db -At -c "SELECT count(*) || ' customers, ' || (SELECT count(*) FROM purchase) || ' purchases' FROM customer")"
+
+heap() {
+    curl -sf "$base/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { sum += $NF } END { printf "%d\n", sum }'
+}
+
+# One run over HTTP: prints "<wall seconds> <peak heap bytes> <service seconds> <changes>".
+http_run() {
+    local t0 id status peak=0 h json
+    t0=$(date +%s.%N)
+    id=$(api -X POST "$base/api/v1/tier-runs" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+    while :; do
+        json=$(api "$base/api/v1/tier-runs/$id")
+        status=$(echo "$json" | sed -E 's/.*"status":"([A-Z]+)".*/\1/')
+        h=$(heap); [ "$h" -gt "$peak" ] && peak=$h
+        [ "$status" = RUNNING ] || break
+        sleep 0.1
+    done
+    local t1; t1=$(date +%s.%N)
+    [ "$status" = SUCCEEDED ] || { echo "run $id ended $status: $json" >&2; exit 1; }
+    local svc changes
+    svc=$(echo "$json" | python3 -c 'import json,sys,datetime as d; r=json.load(sys.stdin); p=lambda s: d.datetime.fromisoformat(s.replace("Z","+00:00")); print("%.3f" % (p(r["finishedAt"])-p(r["startedAt"])).total_seconds())')
+    changes=$(echo "$json" | sed -E 's/.*"changes":([0-9]+).*/\1/')
+    echo "$(echo "$t1 - $t0" | bc -l) $peak $svc $changes"
+}
+
+# The statement in psql: prints its duration in seconds (psql's \timing).
+sql_run() {
+    local asof; asof=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)
+    psql -X -v ON_ERROR_STOP=1 -d "$db" -v as_of="$asof" -v window_days=365 -v cut_a=0.80 -v cut_b=0.95 \
+        -c '\timing on' -f bench/tier-scores.sql | awk '/^Time:/ { printf "%.3f\n", $2 / 1000 }' | tail -1
+}
+
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+say "heap before: $(( $(heap) / 1048576 )) MiB"
+say "first run (writes every customer's tier)"
+read -r wall peak svc changes < <(http_run)
+say "first run: $(printf "%.3f" "$wall") s wall, $svc s in the service, $changes changes, peak heap $((peak / 1048576)) MiB"
+
+http_times=(); sql_times=(); peak_all=$peak
+for i in $(seq 1 "$runs"); do
+    read -r wall peak svc changes < <(http_run)
+    [ "$peak" -gt "$peak_all" ] && peak_all=$peak
+    s=$(sql_run)
+    http_times+=("$wall"); sql_times+=("$s")
+    say "run $i: service $(printf "%.3f" "$wall") s wall ($svc s inside, $changes changes), SQL $s s"
+done
+m_http=$(printf '%s\n' "${http_times[@]}" | median)
+m_sql=$(printf '%s\n' "${sql_times[@]}" | median)
+echo
+echo "customers:            $customers, purchases: $purchases (seed $seed)"
+echo "machine:              $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(psql -X -At -d "$db" -c 'SHOW server_version') PostgreSQL, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"
+echo "service run median:   $(printf '%.3f' "$m_http") s (trigger over HTTP to SUCCEEDED seen by polling; $runs runs)"
+echo "SQL statement median: $m_sql s (psql \\timing; $runs runs)"
+echo "ratio:                $(echo "$m_http / $m_sql" | bc -l | xargs printf '%.2f') (target <= 1.25)"
+echo "peak JVM heap:        $((peak_all / 1048576)) MiB used during the runs (jvm_memory_used_bytes, heap, polled every 100 ms)"

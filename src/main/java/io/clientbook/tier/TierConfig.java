@@ -1,0 +1,28 @@
+package io.clientbook.tier;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the tier runs (prefix {@code clientbook.tiers}, environment CLIENTBOOK_TIERS_…). */
+@ConfigMapping(prefix = "clientbook.tiers")
+public interface TierConfig {
+
+    /** The scheduled run. */
+    Schedule schedule();
+
+    /** Longest a run's scoring transaction may take before it is rolled back and the run FAILED. */
+    @WithDefault("PT30M")
+    Duration runTimeout();
+
+    interface Schedule {
+        /** Quartz cron of the scheduled run (seconds first); {@code off} disables it. Default: 02:00 every day. */
+        @WithDefault("0 0 2 * * ?")
+        String cron();
+
+        /** Time zone the cron is read in (an IANA id). */
+        @WithDefault("UTC")
+        String timeZone();
+    }
+}

@@ -1,0 +1,39 @@
+package io.clientbook.tier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class TierRunRepository implements PanacheRepositoryBase<TierRun, UUID> {
+
+    public Optional<TierRun> findRunning() {
+        return find("status", RunStatus.RUNNING).firstResultOptional();
+    }
+
+    /** Runs newest first, keyset-paged on (startedAt, id) descending; {@code afterStartedAt} null: the first page. */
+    public List<TierRun> page(Instant afterStartedAt, UUID afterId, int size) {
+        if (afterStartedAt == null) {
+            return find("order by startedAt desc, id desc").page(0, size).list();
+        }
+        return find("(startedAt, id) < (:at, :id) order by startedAt desc, id desc",
+                Parameters.with("at", afterStartedAt).and("id", afterId)).page(0, size).list();
+    }
+
+    /**
+     * Marks every RUNNING run FAILED as abandoned. Only for a caller holding {@link TierRunLock}: every
+     * live run holds it, so a RUNNING row seen then was left behind by a process that died.
+     */
+    public int abandonRunning(Instant now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE tier_run SET status = 'FAILED', finished_at = ?1, version = version + 1,
+                    error = 'abandoned: the process running it stopped before it finished (found by a later run)'
+                WHERE status = 'RUNNING'""").setParameter(1, now).executeUpdate();
+    }
+}

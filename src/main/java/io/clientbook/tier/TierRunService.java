@@ -1,0 +1,303 @@
+package io.clientbook.tier;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.clientbook.common.Timestamps;
+import io.clientbook.common.error.ApiProblem;
+import io.clientbook.common.paging.Cursor;
+import io.clientbook.common.paging.Page;
+import io.clientbook.common.paging.PageRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Tier runs: one at a time across all replicas, each scoring every customer in one transaction.
+ * <ol>
+ * <li>Take the advisory lock ({@link TierRunLock}); without it the trigger is refused (HTTP: 409;
+ * schedule: a log line and nothing else).</li>
+ * <li>Commit the RUNNING row first (any RUNNING row found under the lock is a crashed run's and is
+ * marked FAILED "abandoned"), so the run is visible while it works.</li>
+ * <li>Score in one transaction ({@link TierScoringSql#score}), fire {@link TierRunCompleted} in it,
+ * and mark the run SUCCEEDED in it too: the new tiers, their history and the run's counts commit
+ * together. On failure everything rolls back (the previous tiers stay) and the run is marked FAILED
+ * with its error in a new transaction.</li>
+ * </ol>
+ * Deadlocks: the scoring locks the rows it changes in id order, the order purchase ingest uses, so it
+ * cannot deadlock with ingest. Should PostgreSQL still abort it (deadlock 40P01 or serialization
+ * failure 40001, e.g. with locks taken by an observer), the scoring is retried once in a new
+ * transaction, as of the same T.
+ */
+@ApplicationScoped
+public class TierRunService {
+
+    private static final Logger LOG = Logger.getLogger(TierRunService.class);
+    private static final String SORT = "-startedAt";
+    private static final int MAX_ERROR = 2000;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TierRunRepository runs;
+    @Inject
+    TierPolicyService policies;
+    @Inject
+    TierScoringSql scoring;
+    @Inject
+    Event<TierRunCompleted> completed;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    TierConfig config;
+
+    private ExecutorService background;
+
+    @PostConstruct
+    void init() {
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tier-run");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        background.shutdownNow();
+    }
+
+    /** A RUNNING row left by a process that died is marked FAILED at start-up, when no live run holds the lock. */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            TierRunLock.tryAcquire(dataSource).ifPresent(lock -> {
+                try (lock) {
+                    abandonStaleRuns();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not check for abandoned tier runs at start-up; the next run will", e);
+        }
+    }
+
+    /**
+     * Starts a run that scores in the background, and answers it RUNNING. 409 when a run is already
+     * running, here or on another replica.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public TierRun start(RunTrigger trigger, String triggeredBy) {
+        TierRunLock lock = TierRunLock.tryAcquire(dataSource).orElseThrow(this::alreadyRunning);
+        TierRun run;
+        try {
+            run = begin(trigger, triggeredBy);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            background.execute(() -> {
+                try (lock) {
+                    execute(run);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            try (lock) {
+                fail(run.id, e, 0);
+            }
+            throw e;
+        }
+        return run;
+    }
+
+    /**
+     * Runs in the calling thread (the scheduler's) when no other run holds the lock; otherwise logs
+     * that and does nothing. Returns the finished run, or empty when skipped.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<TierRun> runIfFree(RunTrigger trigger, String triggeredBy) {
+        Optional<TierRunLock> acquired = TierRunLock.tryAcquire(dataSource);
+        if (acquired.isEmpty()) {
+            LOG.infof("%s tier run skipped: another run holds the tier-run lock (on this or another replica)", trigger);
+            return Optional.empty();
+        }
+        try (TierRunLock lock = acquired.get()) {
+            TierRun run = begin(trigger, triggeredBy);
+            execute(run);
+            return Optional.of(QuarkusTransaction.requiringNew().call(() -> runs.findById(run.id)));
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TierRun get(UUID id) {
+        return runs.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("tier run", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<TierRun> list(PageRequest page) {
+        Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), SORT);
+        List<TierRun> rows = runs.page(after == null ? null : after.instantValue(), after == null ? null : after.id(),
+                page.fetchSize());
+        return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.startedAt.toString(), last.id));
+    }
+
+    private ApiProblem alreadyRunning() {
+        Optional<TierRun> running = QuarkusTransaction.requiringNew().call(() -> runs.findRunning());
+        ApiProblem problem = ApiProblem.conflict(running.map(r -> "Tier run " + r.id + " is running; start another "
+                + "when it has finished").orElse("A tier run is starting; start another when it has finished"));
+        running.ifPresent(r -> problem.with("runningRunId", r.id.toString())
+                .withHeader("Location", "/api/v1/tier-runs/" + r.id));
+        return problem;
+    }
+
+    /** Commits the RUNNING row (and clears any abandoned one); the caller holds the lock. */
+    private TierRun begin(RunTrigger trigger, String triggeredBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            abandonStaleRunsInTransaction();
+            TierPolicy policy = policies.get();
+            Instant now = Timestamps.now();
+            TierRun run = new TierRun();
+            run.id = UUID.randomUUID();
+            run.status = RunStatus.RUNNING;
+            run.trigger = trigger;
+            run.triggeredBy = triggeredBy;
+            run.asOf = now;
+            run.startedAt = now;
+            run.policyVersion = policy.version;
+            run.windowDays = policy.windowDays;
+            run.cutA = policy.cutA;
+            run.cutB = policy.cutB;
+            runs.persist(run);
+            runs.flush();
+            LOG.infof("Tier run %s started (%s, policy v%d: window %d days, cutA %s, cutB %s)", run.id, trigger,
+                    run.policyVersion, run.windowDays, run.cutA.toPlainString(), run.cutB.toPlainString());
+            return run;
+        });
+    }
+
+    private void abandonStaleRuns() {
+        QuarkusTransaction.requiringNew().run(this::abandonStaleRunsInTransaction);
+    }
+
+    private void abandonStaleRunsInTransaction() {
+        int abandoned = runs.abandonRunning(Timestamps.now());
+        if (abandoned > 0) {
+            LOG.warnf("Marked %d tier run(s) FAILED as abandoned: RUNNING while no process held the tier-run lock",
+                    abandoned);
+        }
+    }
+
+    /** Scores (retrying once when PostgreSQL aborts the transaction), then records how it ended. */
+    private void execute(TierRun run) {
+        Timer.Sample sample = Timer.start(registry);
+        RunStatus status = RunStatus.FAILED;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                int current = attempt;
+                TierRun done = QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
+                        .call(() -> scoreAndComplete(run, current));
+                status = RunStatus.SUCCEEDED;
+                Counter.builder("clientbook.tier.run.customers.scored").description("Customers scored by tier runs")
+                        .register(registry).increment(done.customersScored);
+                Counter.builder("clientbook.tier.run.changes").description("Tier or RFM segment changes recorded by tier runs")
+                        .register(registry).increment(done.changes);
+                LOG.infof("Tier run %s succeeded: %d customers scored, %d changes, by tier %s", run.id,
+                        done.customersScored, done.changes, done.countsByTier);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 1 && isTransient(e)) {
+                    LOG.warnf("Tier run %s: PostgreSQL aborted the scoring (%s); retrying once", run.id, rootMessage(e));
+                    continue;
+                }
+                LOG.errorf(e, "Tier run %s failed; the previous tiers are kept", run.id);
+                fail(run.id, e, attempt);
+                break;
+            }
+        }
+        sample.stop(Timer.builder("clientbook.tier.run.duration").description("Duration of tier runs, start to end")
+                .tag("trigger", run.trigger.name()).tag("status", status.name()).register(registry));
+    }
+
+    /** The run's one transaction: score, tell the observers, mark SUCCEEDED with the counts. */
+    private TierRun scoreAndComplete(TierRun started, int attempt) {
+        TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
+        completed.fire(new TierRunCompleted(started.id, started.asOf));
+        TierCounts counts = TierCounts.of(outcome.tallies());
+        TierRun run = runs.findById(started.id);
+        run.status = RunStatus.SUCCEEDED;
+        run.finishedAt = Timestamps.now();
+        run.customersScored = counts.customersScored();
+        run.changes = outcome.changes();
+        run.countsByTier = TierCounts.toStored(counts.byTier());
+        run.countsBySegment = TierCounts.toStored(counts.bySegment());
+        run.attempts = (short) attempt;
+        runs.flush();
+        return run;
+    }
+
+    private void fail(UUID runId, Throwable cause, int attempts) {
+        String error = rootMessage(cause);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                TierRun run = runs.findById(runId);
+                if (run != null && run.status == RunStatus.RUNNING) {
+                    run.status = RunStatus.FAILED;
+                    run.finishedAt = Timestamps.now();
+                    run.error = error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+                    run.attempts = (short) attempts;
+                }
+            });
+        } catch (RuntimeException e) {
+            // The row stays RUNNING; the next run (or start-up) marks it abandoned.
+            LOG.errorf(e, "Could not record tier run %s as FAILED", runId);
+        }
+    }
+
+    private int timeoutSeconds() {
+        Duration timeout = config.runTimeout();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+    }
+
+    /** Deadlock or serialization failure: PostgreSQL's way of asking to try again. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message, which names what really went wrong (not the transaction wrapper's). */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+}
