@@ -22,6 +22,7 @@ import io.clientbook.event.TaskCreated;
 import io.clientbook.event.TasksCreated;
 import io.clientbook.purchase.Purchase;
 import io.clientbook.task.Task;
+import io.clientbook.tier.TierRunCompleted;
 
 /**
  * Turns the domain events into feed events, synchronously inside the change's transaction (the
@@ -112,6 +113,15 @@ public class FeedPublisher {
         data.put("completedAt", e.task().completedAt);
         data.put("interactionId", e.task().interactionId);
         outbox.append(FeedEventTypes.TASK_COMPLETED, e.customerId(), data);
+    }
+
+    /** One tier.changed per customer whose tier or RFM segment the run changed, from its tier_change rows. */
+    void on(@Observes TierRunCompleted e) {
+        outbox.appendAll(FeedEventTypes.TIER_CHANGED, """
+                SELECT tc.customer_id AS subject,
+                       jsonb_build_object('runId', tc.run_id, 'fromTier', tc.from_tier, 'toTier', tc.to_tier,
+                                          'fromSegment', tc.from_segment, 'toSegment', tc.to_segment) AS data
+                FROM tier_change tc WHERE tc.run_id = :runId ORDER BY tc.id""", Map.of("runId", e.runId()));
     }
 
     private static Map<String, Object> task(Task t) {

@@ -2,6 +2,8 @@ package io.clientbook.tier;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +11,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.clientbook.audit.AuditAction;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditTrail;
+import io.clientbook.audit.AuditedTypes;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.Violations;
@@ -27,6 +33,8 @@ public class TierPolicyService {
     public record Preview(Instant asOf, TierPolicyValues policy, TierCounts counts) {
     }
 
+    @Inject
+    AuditTrail audit;
     @Inject
     EntityManager em;
     @Inject
@@ -49,12 +57,23 @@ public class TierPolicyService {
                 && policy.cutB.compareTo(proposal.cutB()) == 0) {
             return policy;
         }
+        List<String> changed = new ArrayList<>();
+        if (policy.windowDays != proposal.windowDays()) {
+            changed.add("windowDays");
+        }
+        if (policy.cutA.compareTo(proposal.cutA()) != 0) {
+            changed.add("cutA");
+        }
+        if (policy.cutB.compareTo(proposal.cutB()) != 0) {
+            changed.add("cutB");
+        }
         policy.windowDays = proposal.windowDays();
         policy.cutA = proposal.cutA();
         policy.cutB = proposal.cutB();
         policy.updatedAt = Timestamps.now();
         policy.updatedBy = updatedBy;
         em.flush();
+        audit.record(AuditAction.UPDATE, AuditTarget.of(AuditedTypes.TIER_POLICY, TierPolicy.ID, null, changed));
         return policy;
     }
 
