@@ -83,7 +83,8 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("DELETE", "/api/v1/segments/" + ID, null, staff),
                 new Rule("GET", "/api/v1/segments/" + ID + "/customers", null, ROLES),
                 new Rule("GET", "/api/v1/segments/" + ID + "/stats", null, ROLES),
-                new Rule("GET", "/api/v1/segments/" + ID + "/export", null, ROLES));
+                new Rule("GET", "/api/v1/segments/" + ID + "/export", null, ROLES),
+                new Rule("POST", "/api/v1/segments/" + ID + "/tasks", json, staff));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -62,7 +62,7 @@ public class CampaignResource {
                     + "else derived from the Idempotency-Key header (one of the two is required); a customer gets at most one "
                     + "task per key, so posting the same campaign again creates tasks only for new members (or members who "
                     + "have become eligible since). With an Idempotency-Key a retry replays the first answer. Skips are "
-                    + "recorded like the rules' (GET /api/v1/follow-up-rules/skips, source CAMPAIGN); the campaign's tasks are "
+                    + "recorded like the rules' (GET /api/v1/follow-up-rules/skips?rule=CAMPAIGN); the campaign's tasks are "
                     + "listed by GET /api/v1/tasks?campaign=<key>.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewCampaign.class),
             examples = @ExampleObject(name = "campaign", value = EXAMPLE)))
