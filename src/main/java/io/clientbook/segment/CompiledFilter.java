@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,8 +20,65 @@ import java.util.UUID;
  */
 public record CompiledFilter(String sql, List<Object> params) {
 
+    /** The condition with named parameters: {@code :name} placeholders and their values by name. */
+    public record Named(String sql, Map<String, Object> params) {
+    }
+
     public CompiledFilter {
         params = List.copyOf(params);
+    }
+
+    /**
+     * The same condition with {@code :prefix1}, {@code :prefix2} … in place of the {@code ?}
+     * placeholders, for statements composed with named parameters (the set-based task generation).
+     * Placeholders inside quoted literals or identifiers are none (the driver sees it the same way);
+     * the compiler writes no {@code ?} operator, so every other {@code ?} is a placeholder.
+     *
+     * @param prefix lower-case letters, digits and underscores, starting with a letter, e.g. {@code seg_}
+     */
+    public Named named(String prefix) {
+        if (!prefix.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("parameter prefix must be lower-case letters, digits, _: " + prefix);
+        }
+        StringBuilder out = new StringBuilder(sql.length() + 8 * params.size());
+        Map<String, Object> named = new LinkedHashMap<>();
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0; // a doubled quote closes and reopens: the same state
+                }
+                out.append(ch);
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+                out.append(ch);
+            } else if (ch == '?') {
+                if (named.size() == params.size()) {
+                    throw new IllegalStateException("more placeholders than values in: " + sql);
+                }
+                String name = prefix + (named.size() + 1);
+                named.put(name, params.get(named.size()));
+                // Spaces keep the name from running into a neighbouring word (x=?y would read :p1y).
+                if (i > 0 && isNamePart(sql.charAt(i - 1))) {
+                    out.append(' ');
+                }
+                out.append(':').append(name);
+                if (i + 1 < sql.length() && isNamePart(sql.charAt(i + 1))) {
+                    out.append(' ');
+                }
+            } else {
+                out.append(ch);
+            }
+        }
+        if (named.size() != params.size()) {
+            throw new IllegalStateException(params.size() + " values for " + named.size() + " placeholders in: " + sql);
+        }
+        return new Named(out.toString(), named);
+    }
+
+    private static boolean isNamePart(char ch) {
+        return ch == ':' || ch == '_' || Character.isLetterOrDigit(ch);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.clientbook.task;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,8 +18,10 @@ import java.util.regex.Pattern;
 /**
  * SQL with {@code :name} parameters over plain JDBC, so that candidate queries and the generation
  * statement can be composed and still bind arrays (which JPA native queries do not bind portably).
- * {@code ::type} casts are left alone. Values: String, Integer, Long, Boolean, UUID, Instant (as
- * timestamptz), LocalDate, String[] (text[]), UUID[] (uuid[]), Integer[] (int[]).
+ * {@code ::type} casts are left alone. Values: String, Integer, Long, BigDecimal, Boolean, UUID, Instant
+ * (as timestamptz), OffsetDateTime, LocalDate, String[] (text[]), UUID[] (uuid[]), Integer[] (int[]),
+ * BigDecimal[] (numeric[]) — the types of the task rules and of a segment's compiled filter
+ * ({@link io.clientbook.segment.CompiledFilter#named}).
  */
 final class NamedSql {
 
@@ -61,6 +64,8 @@ final class NamedSql {
             ps.setArray(index, connection.createArrayOf("uuid", ids));
         } else if (value instanceof Integer[] ints) {
             ps.setArray(index, connection.createArrayOf("int4", ints));
+        } else if (value instanceof BigDecimal[] decimals) {
+            ps.setArray(index, connection.createArrayOf("numeric", decimals));
         } else if (value instanceof LocalDate date) {
             ps.setObject(index, date);
         } else {

@@ -54,7 +54,7 @@ public class Task {
     public Instant completedAt;
     @Column(name = "interaction_id")
     public UUID interactionId;
-    /** A rule id, or {@link #MANUAL}. */
+    /** A rule id, CAMPAIGN ({@link CampaignService#SOURCE}), or {@link #MANUAL}. */
     @Column(nullable = false)
     public String source;
     @Column(name = "trigger_key")

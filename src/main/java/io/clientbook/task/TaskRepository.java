@@ -44,6 +44,14 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             where.add("customerId = :customerId");
             params.put("customerId", query.customerId());
         }
+        if (query.source() != null) {
+            where.add("source = :source");
+            params.put("source", query.source());
+        }
+        if (query.triggerKey() != null) {
+            where.add("triggerKey = :triggerKey");
+            params.put("triggerKey", query.triggerKey());
+        }
         if (query.dueBefore() != null) {
             where.add("dueAt < :dueBefore");
             params.put("dueBefore", query.dueBefore());

@@ -140,8 +140,7 @@ public class TaskService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Task> listOfCustomer(UUID customerId, TaskListQuery query, PageRequest page) {
         customers.get(customerId);
-        return list(new TaskListQuery(query.assignee(), query.status(), query.type(), customerId, query.dueBefore(),
-                query.overdue(), query.now()), page);
+        return list(query.withCustomer(customerId), page);
     }
 
     /**

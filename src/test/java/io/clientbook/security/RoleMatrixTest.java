@@ -90,7 +90,8 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("POST", "/api/v1/tier-runs", null, Set.of("admin")),
                 new Rule("GET", "/api/v1/tier-runs", null, readers),
                 new Rule("GET", "/api/v1/tier-runs/" + ID, null, readers),
-                new Rule("GET", "/api/v1/customers/" + ID + "/tier-history", null, readers));
+                new Rule("GET", "/api/v1/customers/" + ID + "/tier-history", null, readers),
+                new Rule("POST", "/api/v1/segments/" + ID + "/tasks", json, staff));
     }
 
     @ParameterizedTest(name = "{0}")

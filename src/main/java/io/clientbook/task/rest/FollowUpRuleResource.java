@@ -31,6 +31,7 @@ import io.clientbook.common.web.QueryParams;
 import io.clientbook.security.Roles;
 import io.clientbook.task.FollowUpRule;
 import io.clientbook.task.FollowUpRuleFields;
+import io.clientbook.task.CampaignService;
 import io.clientbook.task.FollowUpRuleId;
 import io.clientbook.task.FollowUpRuleService;
 import io.clientbook.task.SkipReason;
@@ -107,13 +108,16 @@ public class FollowUpRuleResource {
             content = @Content(schema = @Schema(implementation = TaskSkipPage.class)))
     public TaskSkipPage skips(
             @QueryParam("customerId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String customerId,
-            @QueryParam("rule") @Parameter(schema = @Schema(implementation = FollowUpRuleId.class)) String rule,
+            @QueryParam("rule") @Parameter(description = "A follow-up rule id, or CAMPAIGN for the skips of campaigns",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "THANK_YOU", "SATISFACTION_SURVEY", "CHECK_IN",
+                            "BIRTHDAY_GREETING", "HOLIDAY_GREETING", "COMPLAINT_FOLLOW_UP", "PURCHASE_INTENT", "VIP_WELCOME",
+                            "WIN_BACK", CampaignService.SOURCE })) String rule,
             @QueryParam("reason") @Parameter(schema = @Schema(implementation = SkipReason.class)) String reason,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        FollowUpRuleId source = QueryParams.enumValue(FollowUpRuleId.class, rule, "rule");
-        Page<TaskSkipResponse> page = service.skips(QueryParams.uuid(customerId, "customerId"),
-                source == null ? null : source.name(), QueryParams.enumValue(SkipReason.class, reason, "reason"),
+        String source = rule != null && CampaignService.SOURCE.equals(rule.trim()) ? CampaignService.SOURCE
+                : java.util.Optional.ofNullable(QueryParams.enumValue(FollowUpRuleId.class, rule, "rule")).map(Enum::name).orElse(null);
+        Page<TaskSkipResponse> page = service.skips(QueryParams.uuid(customerId, "customerId"), source, QueryParams.enumValue(SkipReason.class, reason, "reason"),
                 PageRequest.of(limit, cursor)).map(TaskSkipResponse::of);
         return new TaskSkipPage(page.items(), page.nextCursor());
     }

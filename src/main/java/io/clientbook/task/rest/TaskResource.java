@@ -39,6 +39,7 @@ import io.clientbook.common.web.MergePatch;
 import io.clientbook.common.web.QueryParams;
 import io.clientbook.security.Caller;
 import io.clientbook.security.Roles;
+import io.clientbook.task.CampaignService;
 import io.clientbook.task.NewTask;
 import io.clientbook.task.Task;
 import io.clientbook.task.TaskFields;
@@ -119,9 +120,20 @@ public class TaskResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) String dueBefore,
             @QueryParam("overdue") @Parameter(description = "true: only OPEN tasks past their due time",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
+            @QueryParam("source") @Parameter(description = "Only tasks of this source: a follow-up rule id (e.g. THANK_YOU), "
+                    + "CAMPAIGN or MANUAL") String source,
+            @QueryParam("campaign") @Parameter(description = "Only the tasks of this campaign (its key, as POST "
+                    + "/api/v1/segments/{id}/tasks answered it)", example = "spring-2026") String campaign,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         TaskListQuery query = query(assignee, status, type, QueryParams.uuid(customerId, "customerId"), dueBefore, overdue, caller);
+        String campaignKey = QueryParams.text(campaign, "campaign", 100);
+        query = new TaskListQuery(query.assignee(), query.status(), query.type(), query.customerId(), query.dueBefore(),
+                query.overdue(), query.now(), campaignKey != null ? CampaignService.SOURCE : QueryParams.text(source, "source", 30),
+                campaignKey == null ? null : CampaignService.triggerKey(campaignKey));
+        if (campaignKey != null && source != null && !source.isBlank() && !CampaignService.SOURCE.equals(source.trim())) {
+            throw ApiProblem.validation("source", "must be CAMPAIGN (or absent) with campaign");
+        }
         Page<TaskResponse> page = service.list(query, PageRequest.of(limit, cursor)).map(TaskResponse::of);
         return new TaskPage(page.items(), page.nextCursor());
     }

@@ -26,7 +26,7 @@ public record TaskResponse(
         @Schema(description = "What came of it; set when DONE") String outcome,
         @Schema(readOnly = true, description = "When it was completed; cleared when reopened") Instant completedAt,
         @Schema(readOnly = true, description = "The contact-log entry written when it was last completed") UUID interactionId,
-        @Schema(readOnly = true, description = "The rule that made it (e.g. THANK_YOU), or MANUAL", examples = "THANK_YOU") String source,
+        @Schema(readOnly = true, description = "The rule that made it (e.g. THANK_YOU), CAMPAIGN, or MANUAL", examples = "THANK_YOU") String source,
         @Schema(readOnly = true, description = "The trigger of a generated task: with source, created at most once",
                 examples = "purchase:7d0c9a44-5e1b-4f0e-8a51-0f8c2f9b6a11") String triggerKey,
         @Schema(readOnly = true, description = "Who created it: an API key's name, or follow-up-rules") String createdBy,
