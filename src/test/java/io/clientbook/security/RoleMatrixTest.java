@@ -3,11 +3,18 @@ package io.clientbook.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.clientbook.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,6 +66,11 @@ class RoleMatrixTest extends ApiTest {
                 new Rule("POST", "/api/v1/customers/" + ID + "/interactions", json, staff),
                 new Rule("GET", "/api/v1/customers/" + ID + "/interactions", null, readers),
                 new Rule("GET", "/api/v1/customers/" + ID + "/interactions/" + ID, null, readers),
+                new Rule("POST", "/api/v1/purchases", json, Set.of("admin", "agent", "integration")),
+                new Rule("POST", "/api/v1/purchases/batch", json, Set.of("admin", "agent", "integration")),
+                new Rule("GET", "/api/v1/purchases/" + ID, null, ROLES),
+                new Rule("POST", "/api/v1/purchases/" + ID + "/void", json, Set.of("admin", "agent", "integration")),
+                new Rule("GET", "/api/v1/customers/" + ID + "/purchases", null, ROLES),
                 new Rule("POST", "/api/v1/tasks", json, staff),
                 new Rule("GET", "/api/v1/tasks", null, readers),
                 new Rule("GET", "/api/v1/tasks/" + ID, null, readers),
@@ -106,6 +118,45 @@ class RoleMatrixTest extends ApiTest {
                 assertThat(status).as(role + " may not").isEqualTo(403);
             }
         }
+    }
+
+    /**
+     * Walks the served contract (equal to openapi.yaml, which OpenApiContractTest checks): every
+     * operation under /api must have a row above, so a new endpoint cannot ship without its 401/403
+     * checks. Each row counts for the most specific path template it fits.
+     */
+    @Test
+    void shouldHaveARowForEveryOperationOfTheContract() throws Exception {
+        JsonNode contract = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi").asString());
+        Set<String> operations = new TreeSet<>();
+        contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (path.getKey().startsWith("/api/") && HTTP_METHODS.contains(method)) {
+                operations.add(method.toUpperCase() + " " + path.getKey());
+            }
+        }));
+        Set<String> covered = new HashSet<>();
+        rules().forEach(rule -> operations.stream()
+                .filter(op -> op.startsWith(rule.method() + " ") && fits(op.substring(op.indexOf(' ') + 1), rule.path()))
+                .max(Comparator.comparingLong(op -> op.chars().filter(c -> c == '{').count() * -1))
+                .ifPresent(covered::add));
+        assertThat(operations).as("operations of the contract without a row in rules()").isNotEmpty()
+                .allSatisfy(op -> assertThat(covered).as("row for " + op).contains(op));
+    }
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    private static boolean fits(String template, String path) {
+        String[] t = template.split("/");
+        String[] p = path.split("/");
+        if (t.length != p.length) {
+            return false;
+        }
+        for (int i = 0; i < t.length; i++) {
+            if (!t[i].startsWith("{") && !t[i].equals(p[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Response send(RequestSpecification spec, Rule rule) {
