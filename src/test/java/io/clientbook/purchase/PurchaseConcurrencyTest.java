@@ -203,4 +203,52 @@ class PurchaseConcurrencyTest extends ApiTest {
         assertThat(stats(customerId).getInt("purchaseCount")).isEqualTo(20);
         assertThat(stats(customerId).getString("totalSpent")).isEqualTo("30.00");
     }
+
+    /**
+     * Clients that retry: 1,000 purchases of 10 customers, in batches of 100, every batch sent twice
+     * (the second time reshuffled) by 8 clients at once. Exactly 1,000 are stored and every customer's
+     * stats are exact.
+     */
+    @Test
+    void shouldStoreExactlyOneThousandWhenOneThousandPurchasesAreSentTwiceInParallel() throws Exception {
+        List<String> customers = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            customers.add(customer());
+        }
+        List<List<Object>> batches = new ArrayList<>();
+        for (int b = 0; b < 10; b++) {
+            List<Object> batch = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                // Amounts 1.01 … 1.10 per customer, so a lost or doubled row shows in the totals.
+                batch.add(purchase(customers.get(i % 10), "1.%02d".formatted(i % 10 + 1)));
+            }
+            batches.add(batch);
+        }
+        List<Callable<Response>> sends = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (List<Object> batch : batches) {
+                List<Object> items = new ArrayList<>(batch);
+                Collections.shuffle(items, new Random(round * 31L + sends.size()));
+                sends.add(() -> as("integration").body(Map.of("purchases", items)).post("/api/v1/purchases/batch"));
+            }
+        }
+        Collections.shuffle(sends, new Random(7));
+        int created = 0;
+        int duplicates = 0;
+        for (Future<Response> f : pool.invokeAll(sends, 2, TimeUnit.MINUTES)) {
+            Response r = f.get();
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            assertThat((int) r.path("errors")).isZero();
+            created += (int) r.path("created");
+            duplicates += (int) r.path("duplicates");
+        }
+        assertThat(created).isEqualTo(1000);
+        assertThat(duplicates).isEqualTo(1000);
+        for (int c = 0; c < 10; c++) {
+            JsonPath stats = stats(customers.get(c));
+            assertThat(stats.getInt("purchaseCount")).isEqualTo(100);
+            assertThat(new BigDecimal(stats.getString("totalSpent"))).isEqualByComparingTo(
+                    new BigDecimal("1.%02d".formatted(c + 1)).multiply(BigDecimal.valueOf(100)));
+        }
+    }
 }
