@@ -60,13 +60,7 @@ public class AuditTrail {
         if (targets.isEmpty()) {
             return;
         }
-        for (AuditTarget t : targets) {
-            for (String field : t.changedFields()) {
-                if (!FIELD_NAME.matcher(field).matches()) {
-                    throw new IllegalArgumentException("not a field name: the audit trail takes names, never values");
-                }
-            }
-        }
+        targets.forEach(t -> requireFieldNames(t.changedFields()));
         entries.insert(Timestamps.now(), actor(), origin.current(), action, targets);
     }
 
@@ -80,13 +74,18 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordAll(AuditAction action, String resourceType, List<String> changedFields, String sourceSelect,
             java.util.Map<String, ?> parameters) {
-        for (String field : changedFields) {
+        requireFieldNames(changedFields);
+        return entries.insertAll(Timestamps.now(), actor(), origin.current(), action, resourceType, changedFields,
+                sourceSelect, parameters);
+    }
+
+    /** The guard that keeps values out of the trail: every entry must look like a field name. */
+    private static void requireFieldNames(List<String> fields) {
+        for (String field : fields) {
             if (!FIELD_NAME.matcher(field).matches()) {
                 throw new IllegalArgumentException("not a field name: the audit trail takes names, never values");
             }
         }
-        return entries.insertAll(Timestamps.now(), actor(), origin.current(), action, resourceType, changedFields,
-                sourceSelect, parameters);
     }
 
     /** Runs scheduled work with the job as the actor of what it records (nested calls keep the innermost job). */

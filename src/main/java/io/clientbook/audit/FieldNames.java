@@ -1,11 +1,12 @@
 package io.clientbook.audit;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+
+import io.clientbook.event.RecordDiff;
 
 /** The names of the fields a new record was given: the "changed fields" of a creation. */
 public final class FieldNames {
@@ -17,7 +18,7 @@ public final class FieldNames {
     public static List<String> setIn(Record r) {
         List<String> names = new ArrayList<>();
         for (RecordComponent component : r.getClass().getRecordComponents()) {
-            if (hasValue(value(component, r))) {
+            if (hasValue(RecordDiff.value(component, r))) {
                 names.add(component.getName());
             }
         }
@@ -35,13 +36,5 @@ public final class FieldNames {
             return !m.isEmpty();
         }
         return !(v instanceof String s) || !s.isEmpty();
-    }
-
-    private static Object value(RecordComponent component, Record r) {
-        try {
-            return component.getAccessor().invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + r.getClass(), e);
-        }
     }
 }

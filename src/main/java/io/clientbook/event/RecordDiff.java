@@ -1,6 +1,7 @@
 package io.clientbook.event;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -26,9 +27,15 @@ public final class RecordDiff {
         return Collections.unmodifiableSet(changed);
     }
 
-    private static Object value(RecordComponent component, Record r) {
+    /**
+     * The value of one component of a record, also of a record that is not public or lives in another
+     * package (the application runs in the unnamed module, so its own accessors can be opened).
+     */
+    public static Object value(RecordComponent component, Record r) {
         try {
-            return component.getAccessor().invoke(r);
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(r);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + component.getName() + " of " + r.getClass(), e);
         }
