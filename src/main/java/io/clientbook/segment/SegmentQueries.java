@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.customer.Customer;
 import io.clientbook.customer.CustomerSort;
@@ -36,6 +37,8 @@ public class SegmentQueries {
     DataSource dataSource;
     @Inject
     EntityManager em;
+    @Inject
+    StatementTimeouts statementTimeouts;
 
     /** A customer of a page and the text of its sort value, for the next cursor. */
     public record Row(Customer customer, String sortValue) {
@@ -184,6 +187,9 @@ public class SegmentQueries {
             boolean autoCommit = conn.getAutoCommit();
             // PostgreSQL only honours the fetch size inside a transaction; otherwise it reads the whole result.
             conn.setAutoCommit(false);
+            // The job bound, which PostgreSQL applies to each fetch, not the whole stream: the first fetch
+            // (which sorts the members) may take long; a slow reader can take as long as it likes.
+            statementTimeouts.extendForJob(conn);
             try (PreparedStatement ps = conn.prepareStatement(EXPORT_SELECT + filter.sql() + " ORDER BY c.created_at, c.id",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(fetchSize);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.clientbook.common.Timestamps;
+import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.Violations;
@@ -65,6 +66,8 @@ public class CampaignService {
     Validator validator;
     @Inject
     EntityManager em;
+    @Inject
+    StatementTimeouts statementTimeouts;
 
     /**
      * Creates the campaign's tasks for the segment's current members. 400 for a bad body (naming the
@@ -74,6 +77,8 @@ public class CampaignService {
         NewCampaign body = validate(input, idempotencyKey);
         String campaign = CampaignKey.of(body.campaign(), callerKeyId, idempotencyKey);
         CompiledFilter.Named members = segments.memberCondition(segmentId).named("seg_");
+        // One task per member of a segment of any size, in one statement: the job bound (the lock wait included).
+        statementTimeouts.extendForJob();
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
 
         Map<String, Object> params = new HashMap<>(members.params());

@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.clientbook.common.Timestamps;
+import io.clientbook.common.db.SchemaNotReady;
+import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.customer.Tier;
 import io.quarkus.scheduler.Scheduled;
 
@@ -53,9 +55,12 @@ public class FollowUpDailyJob {
     TasksConfig config;
     @Inject
     EntityManager em;
+    @Inject
+    StatementTimeouts statementTimeouts;
 
     @Scheduled(identity = "follow-up-daily-job", cron = "${clientbook.tasks.daily-job.cron:0 30 1 * * ?}",
-            timeZone = "${clientbook.tasks.time-zone:UTC}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            timeZone = "${clientbook.tasks.time-zone:UTC}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = SchemaNotReady.class)
     void scheduled() {
         Instant now = Timestamps.now();
         Run run = runFor(now.atZone(config.timeZone()).toLocalDate(), now);
@@ -76,6 +81,8 @@ public class FollowUpDailyJob {
             LOG.infof("Daily follow-up job for %s not run here: another instance holds its lock", today);
             return new Run(today, false, Map.of());
         }
+        // Set-based over every customer: the job bound, not the per-request one.
+        statementTimeouts.extendForJob();
         Map<FollowUpRuleId, TaskGenerationSql.Result> results = new LinkedHashMap<>();
         rules.enabled(FollowUpRuleId.BIRTHDAY_GREETING).ifPresent(rule -> results.put(FollowUpRuleId.BIRTHDAY_GREETING,
                 generate(FollowUpRuleId.BIRTHDAY_GREETING, rule, birthdays(rule, today), now)));

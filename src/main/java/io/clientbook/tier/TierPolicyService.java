@@ -16,6 +16,7 @@ import io.clientbook.audit.AuditTarget;
 import io.clientbook.audit.AuditTrail;
 import io.clientbook.audit.AuditedTypes;
 import io.clientbook.common.Timestamps;
+import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.Violations;
 import io.clientbook.common.web.ETags;
@@ -39,6 +40,8 @@ public class TierPolicyService {
     EntityManager em;
     @Inject
     TierScoringSql scoring;
+    @Inject
+    StatementTimeouts statementTimeouts;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TierPolicy get() {
@@ -91,6 +94,8 @@ public class TierPolicyService {
         Violations.throwIfAny(TierPolicyValues.check(windowDays, cutA, cutB));
         TierPolicyValues values = new TierPolicyValues(windowDays, cutA, cutB);
         Instant asOf = Timestamps.now();
+        // Scores everyone, like a run: the job bound for this read-only transaction.
+        statementTimeouts.extendForJob();
         return new Preview(asOf, values, TierCounts.of(scoring.preview(asOf, values)));
     }
 }

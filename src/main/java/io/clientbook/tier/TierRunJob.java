@@ -3,6 +3,7 @@ package io.clientbook.tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.clientbook.common.db.SchemaNotReady;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -18,7 +19,7 @@ public class TierRunJob {
 
     @Scheduled(identity = "tier-run", cron = "${clientbook.tiers.schedule.cron:0 0 2 * * ?}",
             timeZone = "${clientbook.tiers.schedule.time-zone:UTC}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SchemaNotReady.class)
     void run() {
         runs.runIfFree(RunTrigger.SCHEDULE, "schedule");
     }

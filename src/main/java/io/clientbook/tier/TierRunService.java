@@ -23,6 +23,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.clientbook.common.Timestamps;
+import io.clientbook.common.db.SchemaReady;
+import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
@@ -31,7 +33,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Tier runs: one at a time across all replicas, each scoring every customer in one transaction.
@@ -71,6 +72,8 @@ public class TierRunService {
     MeterRegistry registry;
     @Inject
     TierConfig config;
+    @Inject
+    StatementTimeouts statementTimeouts;
 
     private ExecutorService background;
 
@@ -88,8 +91,11 @@ public class TierRunService {
         background.shutdownNow();
     }
 
-    /** A RUNNING row left by a process that died is marked FAILED at start-up, when no live run holds the lock. */
-    void onStart(@Observes StartupEvent event) {
+    /**
+     * A RUNNING row left by a process that died is marked FAILED at start-up (once the schema is there), when
+     * no live run holds the lock.
+     */
+    void onStart(@Observes SchemaReady event) {
         try {
             TierRunLock.tryAcquire(dataSource).ifPresent(lock -> {
                 try (lock) {
@@ -240,6 +246,8 @@ public class TierRunService {
 
     /** The run's one transaction: score, tell the observers, mark SUCCEEDED with the counts. */
     private TierRun scoreAndComplete(TierRun started, int attempt) {
+        // Long on purpose: the run's statements get the run's own bound instead of the per-request one.
+        statementTimeouts.extend(config.runTimeout());
         TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
         completed.fire(new TierRunCompleted(started.id, started.asOf));
         TierCounts counts = TierCounts.of(outcome.tallies());

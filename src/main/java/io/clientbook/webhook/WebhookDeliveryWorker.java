@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.clientbook.common.db.SchemaNotReady;
+import io.clientbook.common.error.DatabaseProblems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
@@ -35,7 +37,7 @@ public class WebhookDeliveryWorker {
     MeterRegistry metrics;
 
     @Scheduled(identity = "webhook-delivery", every = "${clientbook.webhooks.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SchemaNotReady.class)
     void run() {
         if (!config.workerEnabled()) {
             return;
@@ -46,7 +48,12 @@ public class WebhookDeliveryWorker {
             deliverDue();
         } catch (RuntimeException e) {
             // The next run starts afresh; claimed attempts come back when their lease lapses.
-            LOG.warn("webhook delivery run failed", e);
+            if (DatabaseProblems.isPassing(e)) {
+                // The database is away or busy: one line a second, not a stack trace a second.
+                LOG.warnf("webhook delivery run skipped, database unavailable: %s", e.getMessage());
+            } else {
+                LOG.warn("webhook delivery run failed", e);
+            }
         }
     }
 

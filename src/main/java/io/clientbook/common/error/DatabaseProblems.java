@@ -9,7 +9,7 @@ import java.sql.SQLTransientConnectionException;
  * or a statement ran into {@code statement_timeout}. Each is a 503 with {@code Retry-After}, so
  * clients and load balancers back off and retry instead of seeing a 500 or a hang.
  */
-final class DatabaseProblems {
+public final class DatabaseProblems {
 
     /** Seconds a client should wait before retrying when the database is down. */
     static final String RETRY_UNAVAILABLE = "5";
@@ -40,6 +40,28 @@ final class DatabaseProblems {
                     "The database cannot be reached; retry shortly", RETRY_UNAVAILABLE);
         }
         return null;
+    }
+
+    /**
+     * The answer while the schema is not migrated yet (the service started before its database was
+     * reachable): the same 503 as an unreachable database.
+     */
+    public static ApiProblem schemaNotReady() {
+        return unavailable("database-unavailable", "Database unavailable",
+                "The service is waiting for its database (schema not migrated yet); retry shortly", RETRY_UNAVAILABLE);
+    }
+
+    /**
+     * Whether {@code failure} (or a cause of it) is one of the kinds that pass by themselves: the database
+     * unreachable, the pool exhausted, a statement timed out. Worth retrying later, not a bug.
+     */
+    public static boolean isPassing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && of(sql) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiProblem unavailable(String slug, String title, String detail, String retryAfter) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.clientbook.common.ClientbookConfig;
+import io.clientbook.common.db.SchemaNotReady;
 import io.clientbook.common.error.ApiProblem;
 import io.quarkus.scheduler.Scheduled;
 
@@ -148,7 +149,8 @@ public class IdempotencyService {
     }
 
     /** Forgets keys older than the retention (at least 24 h); hourly. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = SchemaNotReady.class)
     @Transactional
     void purgeExpired() {
         int deleted = em.createNativeQuery("DELETE FROM idempotency_record WHERE created_at < ?1")
