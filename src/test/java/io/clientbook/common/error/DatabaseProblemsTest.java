@@ -40,4 +40,23 @@ class DatabaseProblemsTest {
         assertThat(DatabaseProblems.of(new SQLException("syntax error", "42601"))).isNull();
         assertThat(ProblemMappers.translate(new SQLException("division by zero", "22012"))).isNull();
     }
+
+    @Test
+    void shouldTellFailuresThatPassFromBugsThroughWrappers() {
+        assertThat(DatabaseProblems.isPassing(new IllegalStateException("query failed",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001")))).isTrue();
+        assertThat(DatabaseProblems.isPassing(new RuntimeException(new SQLException("Sorry, acquisition timeout!")))).isTrue();
+        assertThat(DatabaseProblems.isPassing(new SQLException("canceling statement due to statement timeout", "57014"))).isTrue();
+        assertThat(DatabaseProblems.isPassing(new RuntimeException(new SQLException("relation \"x\" does not exist", "42P01"))))
+                .isFalse();
+        assertThat(DatabaseProblems.isPassing(new IllegalStateException("no database involved"))).isFalse();
+    }
+
+    @Test
+    void shouldAnswerWhileTheSchemaIsNotReadyLikeAnUnreachableDatabase() {
+        ApiProblem waiting = DatabaseProblems.schemaNotReady();
+        assertThat(waiting.status()).isEqualTo(503);
+        assertThat(waiting.slug()).isEqualTo("database-unavailable");
+        assertThat(waiting.headers()).containsEntry("Retry-After", "5");
+    }
 }
