@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clientbook.audit.AuditAction;
 import io.clientbook.audit.AuditTarget;
 import io.clientbook.audit.AuditTrail;
+import io.clientbook.common.StorableText;
 import io.clientbook.common.Timestamps;
 import io.clientbook.event.CustomerCreated;
 import io.clientbook.event.CustomerUpdated;
@@ -38,6 +39,7 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.MergePatch;
+import io.clientbook.common.web.QueryParams;
 
 /** The customer file: create, read, list, merge-patch and upsert by external ref. */
 @ApplicationScoped
@@ -102,6 +104,10 @@ public class CustomerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer getByExternalRef(String externalRef) {
+        if (StorableText.problem(externalRef) != null) {
+            // No stored ref holds a NUL or half a character, so none is found; asking the database would fail.
+            throw ApiProblem.notFound("No customer with this externalRef");
+        }
         return customers.findByExternalRef(externalRef).filter(c -> c.erasedAt == null)
                 .orElseThrow(() -> ApiProblem.notFound("No customer with externalRef '" + externalRef + "'"));
     }
@@ -137,6 +143,7 @@ public class CustomerService {
      * existing one (fields present are set, {@code null} clears, absent fields are kept).
      */
     public Upserted upsertByExternalRef(String externalRef, JsonNode body, String ifMatch) {
+        QueryParams.requireStorable(externalRef, "externalRef");
         MergePatch.requireObject(body);
         JsonNode ref = body.get("externalRef");
         if (ref != null && !ref.isNull() && !externalRef.equals(ref.asText())) {

@@ -18,6 +18,8 @@ import java.util.function.IntPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.clientbook.common.StorableText;
+import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.Violations;
@@ -213,6 +215,9 @@ public final class SegmentFilterCompiler {
                 }
                 case "between" -> {
                     Object[] range = pair(f, value, vp);
+                    if (range == null) {
+                        return INVALID;
+                    }
                     return bound("(" + col + " BETWEEN ? AND ?)", true, range[0], range[1]);
                 }
                 case "exists" -> {
@@ -548,23 +553,30 @@ public final class SegmentFilterCompiler {
                 case DATE -> {
                     if (v.isTextual()) {
                         try {
-                            yield LocalDate.parse(v.asText());
+                            LocalDate date = LocalDate.parse(v.asText());
+                            if (Timestamps.isAccepted(date)) {
+                                yield date;
+                            }
                         } catch (DateTimeParseException e) {
                             // fall through to the error
                         }
                     }
-                    error(vp, "must be a date as YYYY-MM-DD");
+                    error(vp, "must be a date as YYYY-MM-DD in the " + Timestamps.YEARS);
                     yield null;
                 }
                 case TIMESTAMP -> {
                     if (v.isTextual()) {
                         try {
-                            yield OffsetDateTime.parse(v.asText());
+                            OffsetDateTime time = OffsetDateTime.parse(v.asText());
+                            if (Timestamps.isAccepted(time)) {
+                                // Bound in UTC: PostgreSQL takes offsets only up to ±15:59, Java up to ±18:00.
+                                yield time.withOffsetSameInstant(ZoneOffset.UTC);
+                            }
                         } catch (DateTimeParseException e) {
                             // fall through to the error
                         }
                     }
-                    error(vp, "must be an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z");
+                    error(vp, "must be an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS);
                     yield null;
                 }
                 case BOOLEAN -> bool(v, vp);
@@ -647,7 +659,7 @@ public final class SegmentFilterCompiler {
                 error(vp, "must be a tag: a non-blank string of at most " + MAX_TAG_LENGTH + " characters");
                 return null;
             }
-            return v.asText().trim().toLowerCase(Locale.ROOT);
+            return storable(v.asText(), vp) ? v.asText().trim().toLowerCase(Locale.ROOT) : null;
         }
 
         String text(JsonNode v, String vp) {
@@ -659,7 +671,16 @@ public final class SegmentFilterCompiler {
                 error(vp, "must be from 1 to " + limits.maxStringLength() + " characters");
                 return null;
             }
-            return v.asText();
+            return storable(v.asText(), vp) ? v.asText() : null;
+        }
+
+        /** Text the database cannot take (a NUL, an unpaired surrogate) could match nothing as sent: a 400, not a failed query. */
+        private boolean storable(String text, String vp) {
+            String problem = StorableText.problem(text);
+            if (problem != null) {
+                error(vp, problem);
+            }
+            return problem == null;
         }
 
         String enumName(JsonNode v, String vp, java.util.Collection<String> allowed) {
@@ -742,6 +763,7 @@ public final class SegmentFilterCompiler {
     }
 
     private static String shorten(String s) {
-        return s.length() <= 50 ? s : s.substring(0, 50) + "…";
+        // Never cut between the two halves of a surrogate pair: half a character is not text.
+        return s.length() <= 50 ? s : s.substring(0, Character.isHighSurrogate(s.charAt(49)) ? 49 : 50) + "…";
     }
 }

@@ -90,8 +90,8 @@ public class SegmentQueries {
                 }
             }
         } catch (SQLException e) {
-            if (after != null && ("22007".equals(e.getSQLState()) || "22P02".equals(e.getSQLState())
-                    || "22008".equals(e.getSQLState()) || "22003".equals(e.getSQLState()))) {
+            // Class 22 (data exception) with a cursor: its value does not cast to the sort's type, so it was forged.
+            if (after != null && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 throw Cursor.invalid();
             }
             throw new IllegalStateException("Segment page query failed", e);

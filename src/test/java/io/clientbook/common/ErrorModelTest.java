@@ -75,6 +75,58 @@ class ErrorModelTest extends ApiTest {
     }
 
     @Test
+    void shouldAnswer400NamingTheFieldForTextTheDatabaseCannotStore() {
+        // A NUL failed the INSERT (500); a lone NUL was trimmed to nothing and taken; an unpaired
+        // surrogate was stored as '?'. Each is now a 400 naming the field, wherever it sits.
+        asAdmin().body("{\"lastName\": \"a\\u0000b\"}").post("/api/v1/customers").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lastName")).body("errors[0].message", containsString("NUL"));
+        asAdmin().body("{\"lastName\": \"X\", \"notes\": \"\\u0000\"}").post("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("notes"));
+        asAdmin().body("{\"lastName\": \"X\", \"tags\": [\"ok\", \"a\\ud800\"]}").post("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("tags[1]"))
+                .body("errors[0].message", containsString("unpaired surrogate"));
+        asAdmin().body("{\"name\": \"\\udc00\", \"role\": \"agent\"}").post("/api/v1/api-keys").then()
+                .statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void shouldAnswer400ForANumberWhereAnEnumerationIsExpected() {
+        // Jackson took a number as an index into the constants: gender 1 was stored as MALE.
+        asAdmin().body("{\"lastName\": \"X\", \"gender\": 1}").post("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("gender"));
+    }
+
+    @Test
+    void shouldAnswer400ForTimesOutsideTheYearsTheDatabaseHolds() {
+        // Java reads years up to ±999,999,999; PostgreSQL failed on them (500).
+        asAdmin().body("{\"lastName\": \"X\", \"expectedPurchaseDate\": \"+999999999-12-31\"}").post("/api/v1/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("expectedPurchaseDate"))
+                .body("errors[0].message", containsString("0001 to 9999"));
+        asAdmin().urlEncodingEnabled(false).get("/api/v1/tasks?dueBefore=%2B999999999-12-31T23:59:59Z").then()
+                .statusCode(400).body("errors[0].field", equalTo("dueBefore"));
+    }
+
+    @Test
+    void shouldAnswer400ForForgedCursors() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String farFuture = b64.encodeToString("createdAt\u001f+999999999-12-31T23:59:59Z\u001f6f1c1a52-0000-4000-8000-000000000000"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String nul = b64.encodeToString("createdAt\u001f\u0000\u001f6f1c1a52-0000-4000-8000-000000000000"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        asAdmin().queryParam("cursor", farFuture).get("/api/v1/segments").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+        asAdmin().queryParam("cursor", nul).get("/api/v1/customers").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void shouldAnswer400ForANumberWithMoreDigitsThanTheParserReads() {
+        asAdmin().body("{\"amount\": " + "9".repeat(2000) + "}").post("/api/v1/purchases").then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("more digits"));
+    }
+
+    @Test
     void shouldAnswer413ProblemForAnOversizedBody() {
         String huge = "{\"lastName\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         asAdmin().body(huge).post("/api/v1/customers").then()

@@ -188,4 +188,17 @@ class CustomerResourceTest extends ApiTest {
         as("agent").queryParam("cursor", "garbage!").get("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         as("agent").get("/api/v1/customers/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
+
+    @Test
+    void shouldRejectTextTheDatabaseCannotStoreInParametersAndRefs() {
+        // Each of these reached PostgreSQL and failed there (500), or was trimmed away and ignored (200).
+        as("agent").urlEncodingEnabled(false).get("/api/v1/customers?q=a%00b").then().statusCode(400)
+                .body("errors[0].field", equalTo("q"));
+        as("agent").urlEncodingEnabled(false).get("/api/v1/customers?owner=%00").then().statusCode(400)
+                .body("errors[0].field", equalTo("owner"));
+        as("agent").urlEncodingEnabled(false).get("/api/v1/customers/by-external-ref/a%00b").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("agent").urlEncodingEnabled(false).body("{\"lastName\": \"X\"}").put("/api/v1/customers/by-external-ref/a%00b")
+                .then().statusCode(400).body("errors[0].field", equalTo("externalRef"));
+    }
 }

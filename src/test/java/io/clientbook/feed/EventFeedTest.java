@@ -166,6 +166,9 @@ class EventFeedTest extends ApiTest {
                 .body("errors[0].field", equalTo("types"));
         asAdmin().queryParam("limit", "0").get("/api/v1/events").then().statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
+        // Trimmed away, a lone NUL read as "no types" and the filter was silently dropped.
+        asAdmin().queryParam("types", "\u0000").get("/api/v1/events").then().statusCode(400)
+                .body("errors[0].field", equalTo("types"));
     }
 
     @Test

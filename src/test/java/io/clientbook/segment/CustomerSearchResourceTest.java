@@ -170,6 +170,22 @@ class CustomerSearchResourceTest extends SegmentTestData {
     }
 
     @Test
+    void shouldRejectValuesTheDatabaseCannotTakeAndCompareTimesAtAnyOffset() {
+        // A NUL failed the query (500); an unpaired surrogate was quietly searched for as '?'; a year
+        // beyond 9999 failed in PostgreSQL (500); so did a legal +18:00 offset, which must simply compare.
+        as("agent").body("{\"filter\": {\"field\": \"lastName\", \"op\": \"eq\", \"value\": \"a\\u0000b\"}}")
+                .post("/api/v1/customers/search").then().statusCode(400).body("errors[0].field", equalTo("filter.value"));
+        as("agent").body("{\"filter\": {\"purchases\": {\"product\": \"\\ud800\"}}}")
+                .post("/api/v1/customers/count").then().statusCode(400).body("errors[0].field", equalTo("filter.purchases.product"));
+        as("agent").body("{\"filter\": {\"field\": \"createdAt\", \"op\": \"gt\", \"value\": \"+999999999-12-31T23:59:59Z\"}}")
+                .post("/api/v1/customers/count").then().statusCode(400).body("errors[0].field", equalTo("filter.value"));
+        String tag = unique("offset");
+        String id = customer(tag, Map.of());
+        assertThat(idsOf("agent", tagged(tag, "{\"field\": \"createdAt\", \"op\": \"gt\", \"value\": \"2000-01-01T00:00:00+18:00\"}")))
+                .containsExactly(id);
+    }
+
+    @Test
     void shouldAnswer400PointingAtTheWrongNode() {
         as("agent").body("""
                 {"filter": {"and": [{"field": "tier", "op": "eq", "value": "A"}, {"field": "region", "op": "eq", "value": "N"},

@@ -103,8 +103,9 @@ class SegmentFilterCompilerTest {
                 // TIMESTAMP
                 Arguments.of("stats.lastPurchaseAt", "withinDays", "90", "(c.last_purchase_at >= ?)", List.of(NOW_UTC.minusDays(90))),
                 Arguments.of("stats.lastPurchaseAt", "olderThanDays", "365", "(c.last_purchase_at < ?)", List.of(NOW_UTC.minusDays(365))),
+                // Bound as the same instant in UTC (PostgreSQL takes offsets only up to ±15:59).
                 Arguments.of("createdAt", "gte", "\"2026-01-01T00:00:00+01:00\"", "(c.created_at >= ?)",
-                        List.of(OffsetDateTime.parse("2026-01-01T00:00:00+01:00"))),
+                        List.of(OffsetDateTime.parse("2025-12-31T23:00:00Z"))),
                 Arguments.of("stats.firstPurchaseAt", "exists", "false", "(c.first_purchase_at IS NULL)", List.of()),
                 // BOOLEAN
                 Arguments.of("consent.SMS", "eq", "true",
@@ -431,6 +432,45 @@ class SegmentFilterCompilerTest {
         assertThat(errorsOf(cond("region", "= 1 OR 1 =", "\"x\"")).get(0).field()).isEqualTo("filter.op");
         assertThat(errorsOf("{\"field\": \"region\", \"op\": \"eq\", \"value\": \"x\", \"'; --\": 1}").get(0).field())
                 .isEqualTo("filter.'; --");
+    }
+
+    @Test
+    void shouldRejectTextTheDatabaseCannotStoreNamingTheNode() {
+        // A NUL made the query fail (500); an unpaired surrogate was sent as '?' and matched question marks.
+        for (String unstorable : List.of("\"a\\u0000b\"", "\"\\u0000\"", "\"a\\ud800b\"", "\"\\udc00\"")) {
+            assertThat(errorsOf(cond("lastName", "eq", unstorable)).get(0).field()).isEqualTo("filter.value");
+            assertThat(errorsOf(cond("notes", "contains", unstorable)).get(0).field()).isEqualTo("filter.value");
+            assertThat(errorsOf(cond("city", "in", "[\"x\", " + unstorable + "]")).get(0).field()).isEqualTo("filter.value[1]");
+            assertThat(errorsOf(cond("tags", "eq", unstorable)).get(0).field()).isEqualTo("filter.value");
+            assertThat(errorsOf("{\"purchases\": {\"product\": " + unstorable + "}}").get(0).field())
+                    .isEqualTo("filter.purchases.product");
+        }
+        assertThat(errorsOf(cond("lastName", "eq", "\"a\\u0000b\"")).get(0).message()).contains("NUL");
+        assertThat(compile(cond("lastName", "eq", "\"Zoë 😀\"")).params()).containsExactly("Zoë 😀");
+    }
+
+    @Test
+    void shouldRejectDatesAndTimesOutsideTheYearsTheDatabaseHolds() {
+        // Java reads years up to ±999,999,999; PostgreSQL failed on them with a 500.
+        assertThat(errorsOf(cond("birthDate", "eq", "\"+999999999-12-31\"")).get(0).field()).isEqualTo("filter.value");
+        assertThat(errorsOf(cond("createdAt", "gt", "\"+999999999-12-31T23:59:59Z\"")).get(0).field()).isEqualTo("filter.value");
+        assertThat(errorsOf(cond("createdAt", "between", "[\"-999999999-01-01T00:00:00Z\", \"2026-01-01T00:00:00Z\"]"))
+                .get(0).field()).isEqualTo("filter.value[0]");
+        assertThat(compile(cond("birthDate", "eq", "\"9999-12-31\"")).params()).containsExactly(LocalDate.of(9999, 12, 31));
+    }
+
+    @Test
+    void shouldRejectABadBoundOfBetweenWithoutFailing() {
+        // A bad bound left the range null, and compiling it threw a NullPointerException (500).
+        assertThat(errorsOf(cond("stats.totalSpent", "between", "[\"lots\", 10]")).get(0).field()).isEqualTo("filter.value[0]");
+        assertThat(errorsOf(cond("region", "between", "[\"a\", \"b\"]")).get(0).field()).isEqualTo("filter.op");
+    }
+
+    @Test
+    void shouldBindTimestampsInUtcSoOffsetsBeyondWhatPostgresqlTakesStillCompare() {
+        // +18:00 is legal ISO-8601 (and Java), but PostgreSQL refuses offsets beyond ±15:59 (it was a 500).
+        assertThat(compile(cond("createdAt", "gt", "\"2026-11-23T10:15:30+18:00\"")).params())
+                .containsExactly(OffsetDateTime.parse("2026-11-22T16:15:30Z"));
     }
 
     @Test

@@ -48,6 +48,10 @@ class TierPolicyResourceTest extends TierFixtures {
                 .statusCode(400).body("errors[0].field", equalTo("windowDays"));
         asAdmin().body(Map.of("cutA", 0.99999)).post("/api/v1/tier-policy/preview").then()
                 .statusCode(400).body("errors[0].field", equalTo("cutA"));
+        // The contract requires the body ({} previews the current policy); an empty one was taken as {}.
+        asAdmin().body("").post("/api/v1/tier-policy/preview").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        asAdmin().body("{}").post("/api/v1/tier-policy/preview").then().statusCode(200);
     }
 
     @Test

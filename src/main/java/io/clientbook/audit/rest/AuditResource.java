@@ -48,15 +48,18 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "A page of entries",
             content = @Content(schema = @Schema(implementation = AuditPage.class)))
     public AuditPage list(
-            @QueryParam("customerId") @Parameter(description = "Entries about this customer") String customerId,
+            @QueryParam("customerId") @Parameter(description = "Entries about this customer",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String customerId,
             @QueryParam("actor") @Parameter(description = "An API key id or name (or job:<name>)",
                     examples = @ExampleObject(name = "key name", value = "j.smith")) String actor,
             @QueryParam("action") @Parameter(schema = @Schema(implementation = AuditAction.class)) String action,
             @QueryParam("resourceType") @Parameter(description = "customer, purchase, complaint, interaction, api-key, …")
             String resourceType,
             @QueryParam("from") @Parameter(description = "From this time on (inclusive)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"),
                     examples = @ExampleObject(name = "from", value = "2026-11-01T00:00:00Z")) String from,
             @QueryParam("to") @Parameter(description = "Before this time (exclusive); must be after from",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"),
                     examples = @ExampleObject(name = "to", value = "2026-12-01T00:00:00Z")) String to,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {

@@ -43,8 +43,10 @@ public class CustomerAuditResource {
             @QueryParam("actor") @Parameter(description = "An API key id or name (or job:<name>)") String actor,
             @QueryParam("action") @Parameter(schema = @Schema(implementation = AuditAction.class)) String action,
             @QueryParam("resourceType") @Parameter(description = "customer, purchase, complaint, interaction, …") String resourceType,
-            @QueryParam("from") @Parameter(description = "From this time on (inclusive)") String from,
-            @QueryParam("to") @Parameter(description = "Before this time (exclusive)") String to,
+            @QueryParam("from") @Parameter(description = "From this time on (inclusive)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(description = "Before this time (exclusive)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         return AuditResource.toPage(trail.findOfCustomer(QueryParams.pathId(customerId, "customer"),

@@ -8,6 +8,10 @@ import java.sql.SQLTransientConnectionException;
  * unreachable or restarting, the connection pool stayed exhausted for the whole acquisition timeout,
  * or a statement ran into {@code statement_timeout}. Each is a 503 with {@code Retry-After}, so
  * clients and load balancers back off and retry instead of seeing a 500 or a hang.
+ *
+ * <p>And one that is the client's fault: text the database cannot store. Bodies and parameters are
+ * checked for it where they are read (naming the field); this is the net under those checks, so a
+ * path that misses one still answers 400, not 500.
  */
 public final class DatabaseProblems {
 
@@ -32,6 +36,11 @@ public final class DatabaseProblems {
         if ("57014".equals(state)) {
             return unavailable("query-timeout", "Query took too long",
                     "The request's database work exceeded the statement time limit; narrow it or retry later", RETRY_BUSY);
+        }
+        // 22021 character_not_in_repertoire (a NUL in a text value), 22P05 untranslatable_character.
+        if ("22021".equals(state) || "22P05".equals(state)) {
+            return new ApiProblem(400, "validation", "Request is not valid",
+                    "A text of the request has a character the database cannot store, such as NUL (\\u0000)", null);
         }
         // Class 08: connection exceptions; 57P01–57P03: the server is shutting down, crashed or not yet accepting.
         if (state.startsWith("08") || "57P01".equals(state) || "57P02".equals(state) || "57P03".equals(state)

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -190,6 +191,10 @@ public class ProblemMappers {
         }
 
         public static ApiProblem of(JsonProcessingException e) {
+            if (e instanceof StreamConstraintsException) {
+                // The parser's bounds (number and string lengths, nesting depth) hold before any field is read.
+                return new ApiProblem(400, "malformed-json", "Malformed JSON", limitOf(e), null);
+            }
             if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
                 return new ApiProblem(400, "malformed-json", "Malformed JSON",
                         "The body is not well-formed JSON" + location(e), null);
@@ -200,6 +205,9 @@ public class ProblemMappers {
             String field = pathOf(jme);
             if (e instanceof UnrecognizedPropertyException) {
                 return ApiProblem.validation(field, "unknown property");
+            }
+            if (e instanceof UnstorableTextException) {
+                return ApiProblem.validation(field.isEmpty() ? "body" : field, jme.getOriginalMessage());
             }
             if (e instanceof InvalidFormatException ife) {
                 Class<?> target = ife.getTargetType();
@@ -269,10 +277,10 @@ public class ProblemMappers {
                 return "value";
             }
             if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-                return "timestamp with offset (2026-11-23T10:15:30Z)";
+                return "timestamp with offset (2026-11-23T10:15:30Z) in the " + io.clientbook.common.Timestamps.YEARS;
             }
             if (type == java.time.LocalDate.class) {
-                return "date (YYYY-MM-DD)";
+                return "date (YYYY-MM-DD) in the " + io.clientbook.common.Timestamps.YEARS;
             }
             if (type == java.util.UUID.class) {
                 return "UUID";
@@ -281,6 +289,20 @@ public class ProblemMappers {
                 return "number";
             }
             return type.getSimpleName();
+        }
+
+        private static String limitOf(JsonProcessingException e) {
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.contains("Number value length")) {
+                return "The body has a number with more digits than this service reads";
+            }
+            if (message.contains("String value length")) {
+                return "The body has a string longer than this service reads";
+            }
+            if (message.contains("nesting depth")) {
+                return "The body is nested deeper than this service reads";
+            }
+            return "The body is larger or more complex than this service reads";
         }
 
         private static String location(JsonProcessingException e) {

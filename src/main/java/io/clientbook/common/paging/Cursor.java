@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
+import io.clientbook.common.StorableText;
+import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 
 /**
@@ -24,7 +26,8 @@ public record Cursor(String sort, String value, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split(String.valueOf(SEP), -1);
-            if (parts.length != 3 || !parts[0].equals(expectedSort)) {
+            // A cursor this service issued never holds text the database cannot take; a forged one may.
+            if (parts.length != 3 || !parts[0].equals(expectedSort) || StorableText.problem(parts[1]) != null) {
                 throw invalid();
             }
             return new Cursor(parts[0], parts[1], UUID.fromString(parts[2]));
@@ -35,11 +38,16 @@ public record Cursor(String sort, String value, UUID id) {
 
     /** The sort value as a timestamp, for lists sorted by one; anything else is a tampered cursor. */
     public java.time.Instant instantValue() {
+        java.time.Instant instant;
         try {
-            return java.time.Instant.parse(value);
+            instant = java.time.Instant.parse(value);
         } catch (RuntimeException e) {
             throw invalid();
         }
+        if (!Timestamps.isAccepted(instant)) {
+            throw invalid();
+        }
+        return instant;
     }
 
     public static ApiProblem invalid() {

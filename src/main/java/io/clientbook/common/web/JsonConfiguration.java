@@ -15,8 +15,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Strict reading: unknown properties, trailing garbage, numbers sent as strings (and the reverse),
- * fractions for whole numbers, nulls for primitives and times that are not ISO-8601 text are all
- * 400s, never silently "fixed".
+ * fractions for whole numbers, numbers for enumerations (Jackson would take them as an index into
+ * the constants), nulls for primitives, times that are not ISO-8601 text and text the database
+ * cannot store are all 400s, never silently "fixed".
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
@@ -32,11 +33,13 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.registerModule(new StrictTimeModule());
+        mapper.registerModule(new StorableTextModule());
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);

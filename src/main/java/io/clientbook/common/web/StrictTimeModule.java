@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -13,31 +14,36 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import io.clientbook.common.Timestamps;
+
 /**
  * Times only as the contract writes them: timestamps as ISO-8601 text with an offset, dates as
- * {@code YYYY-MM-DD}. Jackson's defaults also take JSON numbers (an epoch guess between seconds
- * and milliseconds) and arrays, which the contract does not allow.
+ * {@code YYYY-MM-DD}, in the {@linkplain Timestamps#YEARS years} the service takes. Jackson's
+ * defaults also take JSON numbers (an epoch guess between seconds and milliseconds) and arrays,
+ * which the contract does not allow.
  */
 public final class StrictTimeModule extends SimpleModule {
 
     public StrictTimeModule() {
         super("clientbook-strict-time");
-        addDeserializer(OffsetDateTime.class, new IsoText<>(OffsetDateTime.class, OffsetDateTime::parse,
-                "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z"));
+        addDeserializer(OffsetDateTime.class, new IsoText<>(OffsetDateTime.class, OffsetDateTime::parse, Timestamps::isAccepted,
+                "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS));
         addDeserializer(Instant.class, new IsoText<>(Instant.class, text -> OffsetDateTime.parse(text).toInstant(),
-                "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z"));
-        addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse,
-                "not a date as YYYY-MM-DD"));
+                Timestamps::isAccepted, "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS));
+        addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse, Timestamps::isAccepted,
+                "not a date as YYYY-MM-DD in the " + Timestamps.YEARS));
     }
 
     private static final class IsoText<T> extends StdDeserializer<T> {
 
         private final transient Function<String, T> parse;
+        private final transient Predicate<T> accepted;
         private final String expected;
 
-        IsoText(Class<T> type, Function<String, T> parse, String expected) {
+        IsoText(Class<T> type, Function<String, T> parse, Predicate<T> accepted, String expected) {
             super(type);
             this.parse = parse;
+            this.accepted = accepted;
             this.expected = expected;
         }
 
@@ -48,11 +54,13 @@ public final class StrictTimeModule extends SimpleModule {
                 return (T) ctxt.handleUnexpectedToken(handledType(), p);
             }
             String text = p.getText().trim();
+            T value;
             try {
-                return parse.apply(text);
+                value = parse.apply(text);
             } catch (DateTimeParseException e) {
                 return (T) ctxt.handleWeirdStringValue(handledType(), text, expected);
             }
+            return accepted.test(value) ? value : (T) ctxt.handleWeirdStringValue(handledType(), text, expected);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.PageRequest;
+import io.clientbook.common.web.QueryParams;
 import io.clientbook.feed.EventFeed;
 import io.clientbook.feed.FeedEventTypes;
 import io.clientbook.feed.FeedPosition;
@@ -70,6 +71,8 @@ public class EventResource {
     }
 
     static Set<String> parseTypes(String types) {
+        // Before trimming, which would quietly drop a NUL and read "\0" as "no types".
+        QueryParams.requireStorable(types, "types");
         Set<String> parsed = new LinkedHashSet<>();
         if (types == null || types.isBlank()) {
             return parsed;

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -92,8 +93,9 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List API keys", description = "Oldest first; secrets are never listed.")
-    public ApiKeyPage list(@QueryParam("limit") @Parameter(description = "1–200, default 50") String limit,
-            @QueryParam("cursor") String cursor) {
+    public ApiKeyPage list(
+            @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         Page<ApiKeyResponse> page = service.list(PageRequest.of(limit, cursor)).map(k -> ApiKeyResponse.of(k, null));
         return new ApiKeyPage(page.items(), page.nextCursor());
     }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.web.ETags;
 import io.clientbook.security.Caller;
 import io.clientbook.security.Roles;
@@ -79,7 +80,11 @@ public class TierPolicyResource {
     @APIResponse(responseCode = "200", description = "What a run would find",
             content = @Content(schema = @Schema(implementation = TierCountsResponse.class)))
     public TierCountsResponse preview(TierPolicyFields body) {
-        TierPolicyService.Preview p = service.preview(body == null ? null : body.proposal());
+        if (body == null) {
+            // The contract requires a body; {} previews the current policy.
+            throw ApiProblem.validation("body", "is required: the proposed policy, or {} for the current one");
+        }
+        TierPolicyService.Preview p = service.preview(body.proposal());
         return TierCountsResponse.of(p.asOf(), p.policy(), p.counts());
     }
 

@@ -36,6 +36,15 @@ class DatabaseProblemsTest {
     }
 
     @Test
+    void shouldAnswer400WhenTextCannotBeStoredEvenIfNoInputCheckCaughtIt() {
+        ApiProblem nul = ProblemMappers.translate(new RuntimeException("could not execute statement",
+                new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021")));
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.slug()).isEqualTo("validation");
+        assertThat(DatabaseProblems.of(new SQLException("character has no equivalent", "22P05")).status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldNotTurnOtherDatabaseErrorsInto503() {
         assertThat(DatabaseProblems.of(new SQLException("syntax error", "42601"))).isNull();
         assertThat(ProblemMappers.translate(new SQLException("division by zero", "22012"))).isNull();
