@@ -40,6 +40,9 @@ jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
 start_service() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "port $port is already in use: stop what listens there or pass --port" >&2; exit 1
+    fi
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
         QUARKUS_HTTP_PORT="$port" CLIENTBOOK_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
         java -jar "$jar" > "$work/service.log" 2>&1 &
