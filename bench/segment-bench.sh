@@ -4,19 +4,18 @@
 # same data. Prints medians and the ratio HTTP / SQL (targets: ratio <= 2.0; count <= 100 ms where
 # an index can serve it).
 #
-#   bench/segment-bench.sh [--db clientbook_bench_seg] [--customers 1000000] [--purchases 10000000]
+#   bench/segment-bench.sh [--db clientbook_bench] [--customers 1000000] [--purchases 10000000]
 #                          [--runs 15] [--port 18089] [--reuse]
 #
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust; PGHOST/PGUSER override) and a JDK.
-# Without --reuse it (re)creates the database, migrates it by starting the service once, loads it
-# with bench/generate-data.sh (seed 42) and fills tier and RFM with a simple SQL ranking (the tier
-# job is not part of this branch): tier by cumulative share of total_spent (80 % / 95 %), RFM scores
-# as quintiles of last purchase, purchase count and total spent, segments named from the scores.
-# With --reuse it benchmarks the database as it is.
+# Without --reuse it (re)creates the database, migrates it by starting the service, loads it with
+# bench/generate-data.sh (seed 42) and scores every customer with a real tier run (POST /tier-runs,
+# polled until done), so tier and RFM conditions select what they would in production. With --reuse
+# it benchmarks the database as it is (e.g. the one bench/tier-run-bench.sh left: same default name).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-db=clientbook_bench_seg; customers=1000000; purchases=10000000; runs=15; port=18089; reuse=0
+db=clientbook_bench; customers=1000000; purchases=10000000; runs=15; port=18089; reuse=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db="$2"; shift 2 ;;
@@ -25,7 +24,7 @@ while [ $# -gt 0 ]; do
         --runs) runs="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
         --reuse) reuse=1; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -41,6 +40,9 @@ jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 
 start_service() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        echo "port $port is already in use: stop what listens there or pass --port" >&2; exit 1
+    fi
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
         QUARKUS_HTTP_PORT="$port" CLIENTBOOK_BOOTSTRAP_ADMIN_KEY="$key" QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
         java -jar "$jar" > "$work/service.log" 2>&1 &
@@ -57,28 +59,14 @@ if [ "$reuse" = 0 ]; then
     psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     start_service; stop_service   # Flyway migrates at start
     bench/generate-data.sh --db "$db" --customers "$customers" --purchases "$purchases" --seed 42
-    echo "filling tier and RFM by SQL ranking (no tier job in this branch)"
-    psql -X -q -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
-SET synchronous_commit = off;
-WITH ranked AS (
-    SELECT id,
-           sum(total_spent) OVER (ORDER BY total_spent DESC, id) / nullif(sum(total_spent) OVER (), 0) AS share,
-           ntile(5) OVER (ORDER BY coalesce(last_purchase_at, '-infinity'), id) AS r,
-           ntile(5) OVER (ORDER BY purchase_count, id) AS f,
-           ntile(5) OVER (ORDER BY total_spent, id) AS m
-    FROM customer WHERE erased_at IS NULL)
-UPDATE customer c
-SET tier = CASE WHEN x.share <= 0.80 THEN 'A' WHEN x.share <= 0.95 THEN 'B' ELSE 'C' END,
-    rfm_recency = x.r, rfm_frequency = x.f, rfm_monetary = x.m,
-    rfm_segment = CASE WHEN x.r >= 4 AND x.f >= 4 THEN 'CHAMPIONS'
-                       WHEN x.r <= 2 AND x.f >= 4 AND x.m >= 4 THEN 'CANNOT_LOSE'
-                       WHEN x.r <= 2 AND x.f >= 3 THEN 'AT_RISK'
-                       WHEN x.r >= 3 AND x.f >= 3 THEN 'LOYAL'
-                       WHEN x.r <= 2 THEN 'HIBERNATING'
-                       ELSE 'POTENTIAL' END
-FROM ranked x WHERE x.id = c.id;
-VACUUM ANALYZE customer;
-SQL
+    psql -X -q -d "$db" -c "VACUUM ANALYZE"
+    start_service
+    echo "scoring every customer with a tier run (the first over a fresh base writes every row)"
+    run=$(curl -sf -X POST -H "Authorization: Bearer $key" "$base/tier-runs" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+    until curl -sf -H "Authorization: Bearer $key" "$base/tier-runs/$run" | grep -qE '"status":"(SUCCEEDED|FAILED)"'; do sleep 5; done
+    curl -sf -H "Authorization: Bearer $key" "$base/tier-runs/$run" | grep -q '"status":"SUCCEEDED"' \
+        || { echo "the tier run failed; see $work/service.log" >&2; exit 1; }
+    stop_service
 fi
 
 start_service
@@ -124,3 +112,28 @@ for s in "${segments[@]}"; do
     printf '%-38s %8.1f ms %7.1f ms %8.2f %7s | %7.1f ms %7.1f ms %8.2f\n' "$name" "$ch" "$cs" \
         "$(awk -v a="$ch" -v b="$cs" 'BEGIN {print a / b}')" "$n" "$ph" "$ps" "$(awk -v a="$ph" -v b="$ps" 'BEGIN {print a / b}')"
 done
+
+# Export of every customer (a saved segment "purchaseCount >= 0"): time, size, and the JVM heap sampled
+# every 200 ms while it streams, against the heap of the idle service just before (flat means the
+# export keeps nothing per row: it streams from a cursor).
+heap() { curl -sf "http://127.0.0.1:$port/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d\n", s }'; }
+rss() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$service_pid/status"; }
+segment=$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+    -d "{\"name\": \"bench-everyone-$(date +%s)\", \"filter\": {\"field\": \"stats.purchaseCount\", \"op\": \"gte\", \"value\": 0}}" \
+    "$base/segments" | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+idle_heap=$(heap); idle_rss=$(rss)
+t0=$(date +%s.%N)
+curl -sf -H "Authorization: Bearer $key" -o "$work/export.csv" "$base/segments/$segment/export" &
+export_pid=$!
+peak_heap=$idle_heap; peak_rss=$idle_rss
+while kill -0 "$export_pid" 2>/dev/null; do
+    h=$(heap); [ "$h" -gt "$peak_heap" ] && peak_heap=$h
+    r=$(rss); [ "$r" -gt "$peak_rss" ] && peak_rss=$r
+    sleep 0.2
+done
+wait "$export_pid"
+t1=$(date +%s.%N)
+rows=$(($(wc -l < "$work/export.csv") - 1))
+printf '\nexport: %d rows (lines; a note with a line break adds one), %d MiB in %.1f s; heap idle %d MiB, peak %d MiB; RSS idle %d MiB, peak %d MiB\n' \
+    "$rows" $(($(stat -c %s "$work/export.csv") / 1048576)) "$(echo "$t1 - $t0" | bc -l)" \
+    $((idle_heap / 1048576)) $((peak_heap / 1048576)) $((idle_rss / 1048576)) $((peak_rss / 1048576))

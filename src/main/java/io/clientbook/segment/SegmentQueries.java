@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.postgresql.PGStatement;
+
 import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.customer.Customer;
@@ -75,7 +77,7 @@ public class SegmentQueries {
         sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", c.id ").append(dir).append(" LIMIT ?");
         List<UUID> ids = new ArrayList<>();
         Map<UUID, String> sortValues = new HashMap<>();
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = adHoc(conn, sql.toString())) {
             int i = filter.bind(ps, 1);
             if (after != null) {
                 ps.setString(i++, after.value());
@@ -112,9 +114,23 @@ public class SegmentQueries {
         return rows;
     }
 
+    /**
+     * Prepares a segment statement that PostgreSQL plans afresh for its values every time. A filter's
+     * selectivity depends wholly on its values (tier A in one region is 0.5 % of the customers, tier C
+     * 80 %), so a generic plan, which the driver's server-side prepared statements switch to after a few
+     * executions on a pooled connection, would walk the sort index where an index on the condition was
+     * right (measured: a first page 20× slower than the same SQL with literals). Planning costs well
+     * under a millisecond; the queries it guards take tens.
+     */
+    private static PreparedStatement adHoc(Connection conn, String sql) throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return ps;
+    }
+
     public long count(CompiledFilter filter) {
         try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM customer c WHERE " + filter.sql())) {
+                PreparedStatement ps = adHoc(conn, "SELECT count(*) FROM customer c WHERE " + filter.sql())) {
             filter.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -135,7 +151,7 @@ public class SegmentQueries {
         for (String k : List.of("tier", "rfm", "region", "stage")) {
             by.put(k, new ArrayList<>());
         }
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = adHoc(conn, sql)) {
             filter.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -190,8 +206,7 @@ public class SegmentQueries {
             // The job bound, which PostgreSQL applies to each fetch, not the whole stream: the first fetch
             // (which sorts the members) may take long; a slow reader can take as long as it likes.
             statementTimeouts.extendForJob(conn);
-            try (PreparedStatement ps = conn.prepareStatement(EXPORT_SELECT + filter.sql() + " ORDER BY c.created_at, c.id",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement ps = adHoc(conn, EXPORT_SELECT + filter.sql() + " ORDER BY c.created_at, c.id")) {
                 ps.setFetchSize(fetchSize);
                 filter.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -19,8 +19,9 @@ import io.clientbook.segment.SegmentQueries;
 
 /**
  * Writes export rows as RFC 4180 CSV (commons-csv does the quoting), one record per row as it
- * arrives from the cursor; with {@code masked}, e-mail and phone are masked and the birth date left
- * empty, as {@link ContactMasking} says.
+ * arrives from the cursor; text that a spreadsheet would run as a formula is neutralised
+ * ({@link SpreadsheetFormulas}); with {@code masked}, e-mail and phone are masked and the birth date
+ * left empty, as {@link ContactMasking} says.
  */
 final class SegmentCsv implements AutoCloseable {
 
@@ -52,6 +53,11 @@ final class SegmentCsv implements AutoCloseable {
             record[4] = ContactMasking.email((String) record[4]);
             record[5] = ContactMasking.phone((String) record[5]);
             record[7] = null;
+        }
+        for (int i = 0; i < record.length; i++) {
+            if (record[i] instanceof String text) {
+                record[i] = SpreadsheetFormulas.neutralise(text);
+            }
         }
         printer.printRecord(record);
     }

@@ -172,7 +172,9 @@ public class SegmentResource {
             + "Columns: " + "id, externalRef, firstName, lastName, email, phone, gender, birthDate, country, region, city, occupation, "
             + "preferredChannel, consentedChannels (';'-separated), owner, needOrientation, buyingStage, expectedPurchaseDate, "
             + "notBuyingReason, tags (';'-separated), notes, tier, rfmRecency, rfmFrequency, rfmMonetary, rfmSegment, purchaseCount, "
-            + "totalSpent, firstPurchaseAt, lastPurchaseAt, createdAt, updatedAt. Analysts get e-mail and phone masked and no birth date."
+            + "totalSpent, firstPurchaseAt, lastPurchaseAt, createdAt, updatedAt. Analysts get e-mail and phone masked and no birth date. "
+            + "Text a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR, unless it is a plain number or "
+            + "phone number) is prefixed with an apostrophe; machine consumers wanting raw values use GET /segments/{id}/customers."
             + READERS_NOTE)
     @APIResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "id,externalRef,firstName,...\r\n"
