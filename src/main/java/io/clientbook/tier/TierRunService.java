@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -31,6 +32,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -49,6 +52,12 @@ import io.quarkus.runtime.StartupEvent;
  * cannot deadlock with ingest. Should PostgreSQL still abort it (deadlock 40P01 or serialization
  * failure 40001, e.g. with locks taken by an observer), the scoring is retried once in a new
  * transaction, as of the same T.
+ * <p>
+ * Shutdown: from the moment it starts (readiness DOWN) no new run starts here. When the application
+ * stops ({@link ShutdownEvent}, before the connection pool closes) a run still going is interrupted:
+ * the statement its scoring transaction runs is cancelled, the transaction rolls back (the previous
+ * tiers stay) and the run is recorded FAILED "interrupted by shutdown" before the process goes on
+ * exiting.
  */
 @ApplicationScoped
 public class TierRunService {
@@ -56,6 +65,8 @@ public class TierRunService {
     private static final Logger LOG = Logger.getLogger(TierRunService.class);
     private static final String SORT = "-startedAt";
     private static final int MAX_ERROR = 2000;
+    /** How the error of a run ended by shutdown starts. */
+    static final String INTERRUPTED = "interrupted by shutdown";
 
     @Inject
     DataSource dataSource;
@@ -73,6 +84,10 @@ public class TierRunService {
     TierConfig config;
 
     private ExecutorService background;
+    /** The run this process is executing (at most one: each holds the tier-run lock), null when none. */
+    private final AtomicReference<ActiveRun> active = new AtomicReference<>();
+    /** False once shutdown has begun: no new run starts here. Guarded by {@code this} with {@link #active}'s registration. */
+    private boolean accepting = true;
 
     @PostConstruct
     void init() {
@@ -86,6 +101,67 @@ public class TierRunService {
     @PreDestroy
     void shutdown() {
         background.shutdownNow();
+    }
+
+    /** Shutdown has begun (readiness is DOWN, requests drain): start no new run here. */
+    void onShutdownStarted(@Observes ShutdownDelayInitiatedEvent event) {
+        stopAccepting();
+    }
+
+    /** The application stops: start nothing more, and end a run still going before the pool closes. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopAccepting();
+        interruptActiveRun();
+    }
+
+    synchronized void stopAccepting() {
+        accepting = false;
+    }
+
+    /**
+     * Interrupts the run this process executes, if any, and returns once it has been recorded FAILED
+     * (or, had it already committed, SUCCEEDED) and has released the tier-run lock — or after
+     * {@code clientbook.tiers.shutdown-wait}, leaving it to the next start to mark the run abandoned.
+     */
+    void interruptActiveRun() {
+        ActiveRun current = active.get();
+        if (current == null) {
+            return;
+        }
+        LOG.warn("Shutting down during a tier run: cancelling it; its transaction rolls back and the previous tiers stay");
+        current.interrupt();
+        long deadline = System.nanoTime() + config.shutdownWait().toNanos();
+        try {
+            do {
+                try {
+                    current.cancel(dataSource);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf("Could not cancel the tier run's statement: %s", e.getMessage());
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.errorf("The tier run did not end within %s of being cancelled; the next start marks it abandoned",
+                            config.shutdownWait());
+                    return;
+                }
+            } while (!current.awaitEnd(Duration.ofMillis(200)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Registers the run about to begin as this process's active run; null when shutting down. */
+    private synchronized ActiveRun register() {
+        if (!accepting) {
+            return null;
+        }
+        ActiveRun current = new ActiveRun();
+        active.set(current);
+        return current;
+    }
+
+    private void release(ActiveRun current) {
+        active.compareAndSet(current, null);
+        current.end();
     }
 
     /** A RUNNING row left by a process that died is marked FAILED at start-up, when no live run holds the lock. */
@@ -108,22 +184,32 @@ public class TierRunService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public TierRun start(RunTrigger trigger, String triggeredBy) {
         TierRunLock lock = TierRunLock.tryAcquire(dataSource).orElseThrow(this::alreadyRunning);
+        ActiveRun current = register();
+        if (current == null) {
+            lock.close();
+            throw shuttingDown();
+        }
         TierRun run;
         try {
             run = begin(trigger, triggeredBy);
         } catch (RuntimeException e) {
             lock.close();
+            release(current);
             throw e;
         }
         try {
             background.execute(() -> {
                 try (lock) {
-                    execute(run);
+                    execute(run, current);
+                } finally {
+                    release(current);
                 }
             });
         } catch (RejectedExecutionException e) {
             try (lock) {
-                fail(run.id, e, 0);
+                fail(run.id, rootMessage(e), 0);
+            } finally {
+                release(current);
             }
             throw e;
         }
@@ -141,10 +227,18 @@ public class TierRunService {
             LOG.infof("%s tier run skipped: another run holds the tier-run lock (on this or another replica)", trigger);
             return Optional.empty();
         }
+        ActiveRun current = register();
+        if (current == null) {
+            acquired.get().close();
+            LOG.infof("%s tier run not started: this instance is shutting down", trigger);
+            return Optional.empty();
+        }
         try (TierRunLock lock = acquired.get()) {
             TierRun run = begin(trigger, triggeredBy);
-            execute(run);
+            execute(run, current);
             return Optional.of(QuarkusTransaction.requiringNew().call(() -> runs.findById(run.id)));
+        } finally {
+            release(current);
         }
     }
 
@@ -159,6 +253,12 @@ public class TierRunService {
         List<TierRun> rows = runs.page(after == null ? null : after.instantValue(), after == null ? null : after.id(),
                 page.fetchSize());
         return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.startedAt.toString(), last.id));
+    }
+
+    private static ApiProblem shuttingDown() {
+        return new ApiProblem(503, "shutting-down", "Shutting down",
+                "This instance is shutting down and starts no tier run; retry, another instance will take it", null)
+                .withHeader("Retry-After", "5");
     }
 
     private ApiProblem alreadyRunning() {
@@ -208,14 +308,14 @@ public class TierRunService {
     }
 
     /** Scores (retrying once when PostgreSQL aborts the transaction), then records how it ended. */
-    private void execute(TierRun run) {
+    private void execute(TierRun run, ActiveRun current) {
         Timer.Sample sample = Timer.start(registry);
         RunStatus status = RunStatus.FAILED;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                int current = attempt;
+                int attemptNo = attempt;
                 TierRun done = QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
-                        .call(() -> scoreAndComplete(run, current));
+                        .call(() -> scoreAndComplete(run, attemptNo, current));
                 status = RunStatus.SUCCEEDED;
                 Counter.builder("clientbook.tier.run.customers.scored").description("Customers scored by tier runs")
                         .register(registry).increment(done.customersScored);
@@ -225,12 +325,17 @@ public class TierRunService {
                         done.customersScored, done.changes, done.countsByTier);
                 break;
             } catch (RuntimeException e) {
+                if (current.interrupted()) {
+                    LOG.warnf("Tier run %s interrupted by shutdown; the previous tiers are kept (%s)", run.id, rootMessage(e));
+                    fail(run.id, INTERRUPTED + ": " + rootMessage(e), attempt);
+                    break;
+                }
                 if (attempt == 1 && isTransient(e)) {
                     LOG.warnf("Tier run %s: PostgreSQL aborted the scoring (%s); retrying once", run.id, rootMessage(e));
                     continue;
                 }
                 LOG.errorf(e, "Tier run %s failed; the previous tiers are kept", run.id);
-                fail(run.id, e, attempt);
+                fail(run.id, rootMessage(e), attempt);
                 break;
             }
         }
@@ -239,7 +344,8 @@ public class TierRunService {
     }
 
     /** The run's one transaction: score, tell the observers, mark SUCCEEDED with the counts. */
-    private TierRun scoreAndComplete(TierRun started, int attempt) {
+    private TierRun scoreAndComplete(TierRun started, int attempt, ActiveRun current) {
+        current.scoringOn(runs.currentBackend());
         TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
         completed.fire(new TierRunCompleted(started.id, started.asOf));
         TierCounts counts = TierCounts.of(outcome.tallies());
@@ -255,8 +361,7 @@ public class TierRunService {
         return run;
     }
 
-    private void fail(UUID runId, Throwable cause, int attempts) {
-        String error = rootMessage(cause);
+    private void fail(UUID runId, String error, int attempts) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 TierRun run = runs.findById(runId);

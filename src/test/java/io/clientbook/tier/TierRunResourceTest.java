@@ -248,6 +248,38 @@ class TierRunResourceTest extends TierFixtures {
     }
 
     @Test
+    void shouldRecordARunInterruptedByShutdownFailedAndKeepThePreviousTiers() throws Exception {
+        String id = customer();
+        purchase(id, "50.00", Duration.ofDays(3));
+        runToSuccess();
+        JsonPath before = customerJson(id);
+        purchase(id, "99999999.00", Duration.ofHours(1));
+
+        String runId;
+        try (Connection lockHolder = holdRowLock(id)) {
+            runId = startRun();
+            awaitBlockedBy(lockHolder);
+            // The run is inside its scoring statement, waiting for the row: what shutdown does now.
+            service.interruptActiveRun();
+            // It returns only once the run is recorded: no polling.
+            JsonPath run = asAdmin().get("/api/v1/tier-runs/" + runId).then().statusCode(200).extract().jsonPath();
+            assertThat(run.getString("status")).as(run.prettify()).isEqualTo("FAILED");
+            assertThat(run.getString("error")).startsWith("interrupted by shutdown").contains("canceling statement");
+            assertThat(run.getString("finishedAt")).isNotNull();
+            assertThat(run.getString("customersScored")).isNull();
+            lockHolder.rollback();
+        }
+        JsonPath after = customerJson(id);
+        assertThat(after.getString("tier")).isEqualTo(before.getString("tier")).isNotEqualTo("A");
+        assertThat(after.getMap("rfm")).isEqualTo(before.getMap("rfm"));
+        assertThat(countRows("SELECT count(*) FROM tier_change WHERE run_id = '" + runId + "'")).isZero();
+
+        // The lock is free again and the next run goes through.
+        runToSuccess();
+        assertThat(customerJson(id).getString("tier")).isEqualTo("A");
+    }
+
+    @Test
     void shouldSkipTheScheduledRunWhileAnotherProcessHoldsTheLock() throws Exception {
         awaitIdle();
         long runsBefore = countRows("SELECT count(*) FROM tier_run");
@@ -312,6 +344,20 @@ class TierRunResourceTest extends TierFixtures {
             ps.executeQuery().close();
         }
         return c;
+    }
+
+    /** Waits until some other session waits for a lock {@code holder} holds. */
+    private void awaitBlockedBy(Connection holder) throws Exception {
+        int pid;
+        try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (countRows("SELECT count(*) FROM pg_stat_activity WHERE " + pid + " = ANY (pg_blocking_pids(pid))") == 0) {
+            assertThat(System.nanoTime()).as("nobody waited for the row lock within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private long countRows(String sql) throws Exception {
