@@ -28,6 +28,7 @@ import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
+import io.clientbook.common.schedule.ScheduledFirings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,7 +41,8 @@ import io.quarkus.runtime.StartupEvent;
  * Tier runs: one at a time across all replicas, each scoring every customer in one transaction.
  * <ol>
  * <li>Take the advisory lock ({@link TierRunLock}); without it the trigger is refused (HTTP: 409;
- * schedule: a log line and nothing else).</li>
+ * schedule: a log line and nothing else). A scheduled firing is also claimed ({@link ScheduledFirings}) with
+ * the RUNNING row, so each firing makes one run however many replicas fire it.</li>
  * <li>Commit the RUNNING row first (any RUNNING row found under the lock is a crashed run's and is
  * marked FAILED "abandoned"), so the run is visible while it works.</li>
  * <li>Score in one transaction ({@link TierScoringSql#score}), fire {@link TierRunCompleted} in it,
@@ -82,6 +84,8 @@ public class TierRunService {
     MeterRegistry registry;
     @Inject
     TierConfig config;
+    @Inject
+    ScheduledFirings firings;
 
     private ExecutorService background;
     /** The run this process is executing (at most one: each holds the tier-run lock), null when none. */
@@ -191,7 +195,7 @@ public class TierRunService {
         }
         TierRun run;
         try {
-            run = begin(trigger, triggeredBy);
+            run = begin(trigger, triggeredBy, null).orElseThrow();
         } catch (RuntimeException e) {
             lock.close();
             release(current);
@@ -217,24 +221,30 @@ public class TierRunService {
     }
 
     /**
-     * Runs in the calling thread (the scheduler's) when no other run holds the lock; otherwise logs
-     * that and does nothing. Returns the finished run, or empty when skipped.
+     * The schedule's firing at {@code scheduledAt} (the cron instant): runs in the calling thread (the
+     * scheduler's) unless another run holds the lock or another replica has already taken this firing;
+     * then logs that and does nothing. Returns the finished run, or empty when skipped.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Optional<TierRun> runIfFree(RunTrigger trigger, String triggeredBy) {
+    public Optional<TierRun> runScheduled(Instant scheduledAt) {
         Optional<TierRunLock> acquired = TierRunLock.tryAcquire(dataSource);
         if (acquired.isEmpty()) {
-            LOG.infof("%s tier run skipped: another run holds the tier-run lock (on this or another replica)", trigger);
+            LOG.infof("Scheduled tier run of %s skipped: another run holds the tier-run lock (on this or another replica)",
+                    scheduledAt);
             return Optional.empty();
         }
         ActiveRun current = register();
         if (current == null) {
             acquired.get().close();
-            LOG.infof("%s tier run not started: this instance is shutting down", trigger);
+            LOG.infof("Scheduled tier run of %s not started: this instance is shutting down", scheduledAt);
             return Optional.empty();
         }
         try (TierRunLock lock = acquired.get()) {
-            TierRun run = begin(trigger, triggeredBy);
+            Optional<TierRun> begun = begin(RunTrigger.SCHEDULE, "schedule", scheduledAt);
+            if (begun.isEmpty()) {
+                return Optional.empty();
+            }
+            TierRun run = begun.get();
             execute(run, current);
             return Optional.of(QuarkusTransaction.requiringNew().call(() -> runs.findById(run.id)));
         } finally {
@@ -270,9 +280,17 @@ public class TierRunService {
         return problem;
     }
 
-    /** Commits the RUNNING row (and clears any abandoned one); the caller holds the lock. */
-    private TierRun begin(RunTrigger trigger, String triggeredBy) {
+    /**
+     * Commits the RUNNING row (and clears any abandoned one); the caller holds the lock. With a
+     * scheduled firing, claims it in the same transaction: empty when another replica already took it.
+     */
+    private Optional<TierRun> begin(RunTrigger trigger, String triggeredBy, Instant firing) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (firing != null && !firings.claim(TierRunJob.IDENTITY, firing)) {
+                LOG.infof("Scheduled tier run of %s skipped: %s already took this firing", firing,
+                        firings.claimedBy(TierRunJob.IDENTITY, firing).orElse("another instance"));
+                return Optional.<TierRun>empty();
+            }
             abandonStaleRunsInTransaction();
             TierPolicy policy = policies.get();
             Instant now = Timestamps.now();
@@ -291,7 +309,7 @@ public class TierRunService {
             runs.flush();
             LOG.infof("Tier run %s started (%s, policy v%d: window %d days, cutA %s, cutB %s)", run.id, trigger,
                     run.policyVersion, run.windowDays, run.cutA.toPlainString(), run.cutB.toPlainString());
-            return run;
+            return Optional.of(run);
         });
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.clientbook.common.schedule.ScheduledFirings;
 import io.clientbook.customer.Tier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,8 +39,6 @@ class TierRunResourceTest extends TierFixtures {
     DataSource dataSource;
     @Inject
     RecordingTierObserver observer;
-    @Inject
-    TierRunJob job;
     @Inject
     TierRunService service;
 
@@ -282,27 +282,45 @@ class TierRunResourceTest extends TierFixtures {
     @Test
     void shouldSkipTheScheduledRunWhileAnotherProcessHoldsTheLock() throws Exception {
         awaitIdle();
+        Instant firing = someFiring();
         long runsBefore = countRows("SELECT count(*) FROM tier_run");
         try (Connection other = dataSource.getConnection()) {
             try (PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 ps.setLong(1, TierRunLock.KEY);
                 ps.execute();
             }
-            job.run();
+            assertThat(service.runScheduled(firing)).isEmpty();
             assertThat(countRows("SELECT count(*) FROM tier_run")).isEqualTo(runsBefore);
-            assertThat(service.runIfFree(RunTrigger.SCHEDULE, "schedule")).isEmpty();
             asAdmin().post("/api/v1/tier-runs").then().statusCode(409);
             try (PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 ps.setLong(1, TierRunLock.KEY);
                 ps.execute();
             }
         }
-        job.run();
+        // Skipped while locked, the firing was not claimed: it runs once the lock is free.
+        TierRun run = service.runScheduled(firing).orElseThrow();
         JsonPath latest = asAdmin().queryParam("limit", 1).get("/api/v1/tier-runs").then().statusCode(200)
                 .extract().jsonPath();
+        assertThat(latest.getString("items[0].id")).isEqualTo(run.id.toString());
         assertThat(latest.getString("items[0].trigger")).isEqualTo("SCHEDULE");
         assertThat(latest.getString("items[0].status")).isEqualTo("SUCCEEDED");
         assertThat(latest.getString("items[0].triggeredBy")).isEqualTo("schedule");
+    }
+
+    @Test
+    void shouldRunAScheduledFiringOnceWhenAnotherReplicaFiresItAfterTheRunEnded() throws Exception {
+        awaitIdle();
+        Instant firing = someFiring();
+        long runsBefore = countRows("SELECT count(*) FROM tier_run");
+        assertThat(service.runScheduled(firing))
+                .hasValueSatisfying(run -> assertThat(run.status).isEqualTo(RunStatus.SUCCEEDED));
+        // Another replica's scheduler fires the same cron instant a moment later: the lock is free, the firing taken.
+        assertThat(service.runScheduled(firing)).isEmpty();
+        assertThat(countRows("SELECT count(*) FROM tier_run")).isEqualTo(runsBefore + 1);
+        assertThat(countRows("SELECT count(*) FROM scheduled_firing WHERE job = 'tier-run' AND scheduled_at = '"
+                + firing + "' AND instance = '" + ScheduledFirings.INSTANCE + "'")).isEqualTo(1);
+        // The next firing is a new one.
+        assertThat(service.runScheduled(firing.plusSeconds(86400))).isPresent();
     }
 
     @Test
@@ -344,6 +362,11 @@ class TierRunResourceTest extends TierFixtures {
             ps.executeQuery().close();
         }
         return c;
+    }
+
+    /** A cron instant no other test uses (whole seconds, as cron instants are). */
+    private static Instant someFiring() {
+        return Instant.parse("2040-01-01T02:00:00Z").plusSeconds(ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
     }
 
     /** Waits until some other session waits for a lock {@code holder} holds. */

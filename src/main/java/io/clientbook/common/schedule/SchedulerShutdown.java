@@ -1,4 +1,4 @@
-package io.clientbook.common.lifecycle;
+package io.clientbook.common.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
