@@ -77,7 +77,8 @@ public class FollowUpDailyJob {
      */
     @Transactional
     public Run runFor(LocalDate today, Instant now) {
-        if (!tryLock(today)) {
+        if (!tryLock()) {
+            LOG.infof("Daily follow-up job for %s not run here: another instance holds its lock", today);
             return new Run(today, false, Map.of());
         }
         return generateAll(today, now);
@@ -91,7 +92,8 @@ public class FollowUpDailyJob {
     @Transactional
     public Run runFiring(Instant scheduledAt, Instant now) {
         LocalDate today = scheduledAt.atZone(config.timeZone()).toLocalDate();
-        if (!tryLock(today)) {
+        if (!tryLock()) {
+            LOG.infof("Daily follow-up job firing %s not run here: another instance holds its lock", scheduledAt);
             return new Run(today, false, Map.of());
         }
         if (!firings.claim(IDENTITY, scheduledAt)) {
@@ -102,14 +104,10 @@ public class FollowUpDailyJob {
         return generateAll(today, now);
     }
 
-    private boolean tryLock(LocalDate today) {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
-            LOG.infof("Daily follow-up job for %s not run here: another instance holds its lock", today);
-            return false;
-        }
-        return true;
+    /** The job's transaction-scoped advisory lock: false when another instance's job holds it. */
+    private boolean tryLock() {
+        return Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY).getSingleResult());
     }
 
     private Run generateAll(LocalDate today, Instant now) {

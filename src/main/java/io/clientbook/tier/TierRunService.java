@@ -307,8 +307,9 @@ public class TierRunService {
             run.cutB = policy.cutB;
             runs.persist(run);
             runs.flush();
-            LOG.infof("Tier run %s started (%s, policy v%d: window %d days, cutA %s, cutB %s)", run.id, trigger,
-                    run.policyVersion, run.windowDays, run.cutA.toPlainString(), run.cutB.toPlainString());
+            LOG.infof("Tier run %s started (%s, policy v%d: window %d days, cutA %s, cutB %s)", run.id,
+                    firing == null ? trigger : trigger + " of " + firing, run.policyVersion, run.windowDays,
+                    run.cutA.toPlainString(), run.cutB.toPlainString());
             return Optional.of(run);
         });
     }
@@ -344,8 +345,9 @@ public class TierRunService {
                 break;
             } catch (RuntimeException e) {
                 if (current.interrupted()) {
-                    LOG.warnf("Tier run %s interrupted by shutdown; the previous tiers are kept (%s)", run.id, rootMessage(e));
-                    fail(run.id, INTERRUPTED + ": " + rootMessage(e), attempt);
+                    String cause = firstLine(innermost(e));
+                    LOG.warnf("Tier run %s interrupted by shutdown; the previous tiers are kept (%s)", run.id, cause);
+                    fail(run.id, INTERRUPTED + " (" + cause + ")", attempt);
                     break;
                 }
                 if (attempt == 1 && isTransient(e)) {
@@ -416,11 +418,26 @@ public class TierRunService {
 
     /** The innermost message, which names what really went wrong (not the transaction wrapper's). */
     static String rootMessage(Throwable e) {
+        String message = innermost(e);
+        return root(e) == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static String innermost(Throwable e) {
+        Throwable root = root(e);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+        return root;
+    }
+
+    /** PostgreSQL adds "Where: …" lines to its messages; the first line says what happened. */
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

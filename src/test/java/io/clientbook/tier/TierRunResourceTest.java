@@ -249,6 +249,7 @@ class TierRunResourceTest extends TierFixtures {
 
     @Test
     void shouldRecordARunInterruptedByShutdownFailedAndKeepThePreviousTiers() throws Exception {
+        purchase(customer(), "1000000.00", Duration.ofDays(1));
         String id = customer();
         purchase(id, "50.00", Duration.ofDays(3));
         runToSuccess();
