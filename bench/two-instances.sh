@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
         --firings) firings="$2"; shift 2 ;;
         --ports) ports="$2"; shift 2 ;;
         --build) build=true; shift ;;
-        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
