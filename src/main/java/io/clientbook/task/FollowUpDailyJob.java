@@ -17,8 +17,10 @@ import org.jboss.logging.Logger;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.db.SchemaNotReady;
 import io.clientbook.common.db.StatementTimeouts;
+import io.clientbook.common.schedule.ScheduledFirings;
 import io.clientbook.customer.Tier;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * The daily job of the date rules: birthday greetings, holiday greetings and check-ins for all
@@ -27,8 +29,9 @@ import io.quarkus.scheduler.Scheduled;
  * Scheduled by {@code clientbook.tasks.daily-job.cron} in {@code clientbook.tasks.time-zone};
  * {@code SKIP} keeps a slow run from overlapping the next on one instance, and a transaction-scoped
  * PostgreSQL advisory lock keeps replicas from running it at the same time: the instance that does not
- * get the lock logs so and does nothing. Running it twice on one day creates nothing new (the
- * exactly-once keys). Trigger keys: {@code birthday:<year>}, {@code holiday:<date>},
+ * get the lock logs so and does nothing, and the firing's claim ({@link ScheduledFirings}, taken in
+ * the job's transaction) keeps a replica that fires after the job has ended from running it again.
+ * Running it twice on one day creates nothing new anyway (the exactly-once keys). Trigger keys: {@code birthday:<year>}, {@code holiday:<date>},
  * {@code check-in:<run date>}.
  */
 @ApplicationScoped
@@ -37,6 +40,8 @@ public class FollowUpDailyJob {
     private static final Logger LOG = Logger.getLogger(FollowUpDailyJob.class);
     /** Advisory lock key of the job: any constant unique within the database's advisory locks. */
     static final long LOCK_KEY = 0x636c_6275_7461_736bL; // "clbutask"
+    /** The job's name, in the scheduler and in scheduled_firing. */
+    static final String IDENTITY = "follow-up-daily-job";
 
     /** What one run did: tasks created and skipped per rule; {@code ran} false when another instance held the lock. */
     public record Run(LocalDate day, boolean ran, Map<FollowUpRuleId, TaskGenerationSql.Result> results) {
@@ -57,15 +62,17 @@ public class FollowUpDailyJob {
     EntityManager em;
     @Inject
     StatementTimeouts statementTimeouts;
+    @Inject
+    ScheduledFirings firings;
 
-    @Scheduled(identity = "follow-up-daily-job", cron = "${clientbook.tasks.daily-job.cron:0 30 1 * * ?}",
+    @Scheduled(identity = IDENTITY, cron = "${clientbook.tasks.daily-job.cron:0 30 1 * * ?}",
             timeZone = "${clientbook.tasks.time-zone:UTC}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SchemaNotReady.class)
-    void scheduled() {
-        Instant now = Timestamps.now();
-        Run run = runFor(now.atZone(config.timeZone()).toLocalDate(), now);
+    void scheduled(ScheduledExecution execution) {
+        Run run = runFiring(execution.getScheduledFireTime(), Timestamps.now());
         if (run.ran()) {
-            LOG.infof("Daily follow-up job for %s: %s", run.day(), summary(run));
+            LOG.infof("Daily follow-up job for %s (firing %s): %s", run.day(), execution.getScheduledFireTime(),
+                    summary(run));
         }
     }
 
@@ -75,12 +82,40 @@ public class FollowUpDailyJob {
      */
     @Transactional
     public Run runFor(LocalDate today, Instant now) {
-        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY)
-                .getSingleResult();
-        if (!Boolean.TRUE.equals(locked)) {
+        if (!tryLock()) {
             LOG.infof("Daily follow-up job for %s not run here: another instance holds its lock", today);
             return new Run(today, false, Map.of());
         }
+        return generateAll(today, now);
+    }
+
+    /**
+     * The schedule's firing at {@code scheduledAt} (the cron instant; every replica fires it): runs the
+     * date rules for that day as of {@code now}, in one transaction, unless another instance is running
+     * them or has already taken this firing.
+     */
+    @Transactional
+    public Run runFiring(Instant scheduledAt, Instant now) {
+        LocalDate today = scheduledAt.atZone(config.timeZone()).toLocalDate();
+        if (!tryLock()) {
+            LOG.infof("Daily follow-up job firing %s not run here: another instance holds its lock", scheduledAt);
+            return new Run(today, false, Map.of());
+        }
+        if (!firings.claim(IDENTITY, scheduledAt)) {
+            LOG.infof("Daily follow-up job firing %s not run here: %s already took it", scheduledAt,
+                    firings.claimedBy(IDENTITY, scheduledAt).orElse("another instance"));
+            return new Run(today, false, Map.of());
+        }
+        return generateAll(today, now);
+    }
+
+    /** The job's transaction-scoped advisory lock: false when another instance's job holds it. */
+    private boolean tryLock() {
+        return Boolean.TRUE.equals(em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY).getSingleResult());
+    }
+
+    private Run generateAll(LocalDate today, Instant now) {
         // Set-based over every customer: the job bound, not the per-request one.
         statementTimeouts.extendForJob();
         Map<FollowUpRuleId, TaskGenerationSql.Result> results = new LinkedHashMap<>();

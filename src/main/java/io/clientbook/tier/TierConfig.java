@@ -16,6 +16,13 @@ public interface TierConfig {
     @WithDefault("PT30M")
     Duration runTimeout();
 
+    /**
+     * At shutdown, how long to wait for a run that was cancelled to roll back and be recorded FAILED
+     * before the process goes on exiting (then the next start marks it abandoned).
+     */
+    @WithDefault("PT10S")
+    Duration shutdownWait();
+
     interface Schedule {
         /** Quartz cron of the scheduled run (seconds first); {@code off} disables it. Default: 02:00 every day. */
         @WithDefault("0 0 2 * * ?")

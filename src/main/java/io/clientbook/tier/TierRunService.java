@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -29,16 +30,20 @@ import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
+import io.clientbook.common.schedule.ScheduledFirings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Tier runs: one at a time across all replicas, each scoring every customer in one transaction.
  * <ol>
  * <li>Take the advisory lock ({@link TierRunLock}); without it the trigger is refused (HTTP: 409;
- * schedule: a log line and nothing else).</li>
+ * schedule: a log line and nothing else). A scheduled firing is also claimed ({@link ScheduledFirings}) with
+ * the RUNNING row, so each firing makes one run however many replicas fire it.</li>
  * <li>Commit the RUNNING row first (any RUNNING row found under the lock is a crashed run's and is
  * marked FAILED "abandoned"), so the run is visible while it works.</li>
  * <li>Score in one transaction ({@link TierScoringSql#score}), fire {@link TierRunCompleted} in it,
@@ -50,6 +55,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * cannot deadlock with ingest. Should PostgreSQL still abort it (deadlock 40P01 or serialization
  * failure 40001, e.g. with locks taken by an observer), the scoring is retried once in a new
  * transaction, as of the same T.
+ * <p>
+ * Shutdown: from the moment it starts (readiness DOWN) no new run starts here. When the application
+ * stops ({@link ShutdownEvent}, before the connection pool closes) a run still going is interrupted:
+ * the statement its scoring transaction runs is cancelled, the transaction rolls back (the previous
+ * tiers stay) and the run is recorded FAILED "interrupted by shutdown" before the process goes on
+ * exiting.
  */
 @ApplicationScoped
 public class TierRunService {
@@ -57,6 +68,8 @@ public class TierRunService {
     private static final Logger LOG = Logger.getLogger(TierRunService.class);
     private static final String SORT = "-startedAt";
     private static final int MAX_ERROR = 2000;
+    /** How the error of a run ended by shutdown starts. */
+    static final String INTERRUPTED = "interrupted by shutdown";
 
     @Inject
     DataSource dataSource;
@@ -74,8 +87,14 @@ public class TierRunService {
     TierConfig config;
     @Inject
     StatementTimeouts statementTimeouts;
+    @Inject
+    ScheduledFirings firings;
 
     private ExecutorService background;
+    /** The run this process is executing (at most one: each holds the tier-run lock), null when none. */
+    private final AtomicReference<ActiveRun> active = new AtomicReference<>();
+    /** False once shutdown has begun: no new run starts here. Guarded by {@code this} with {@link #active}'s registration. */
+    private boolean accepting = true;
 
     @PostConstruct
     void init() {
@@ -89,6 +108,67 @@ public class TierRunService {
     @PreDestroy
     void shutdown() {
         background.shutdownNow();
+    }
+
+    /** Shutdown has begun (readiness is DOWN, requests drain): start no new run here. */
+    void onShutdownStarted(@Observes ShutdownDelayInitiatedEvent event) {
+        stopAccepting();
+    }
+
+    /** The application stops: start nothing more, and end a run still going before the pool closes. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopAccepting();
+        interruptActiveRun();
+    }
+
+    synchronized void stopAccepting() {
+        accepting = false;
+    }
+
+    /**
+     * Interrupts the run this process executes, if any, and returns once it has been recorded FAILED
+     * (or, had it already committed, SUCCEEDED) and has released the tier-run lock — or after
+     * {@code clientbook.tiers.shutdown-wait}, leaving it to the next start to mark the run abandoned.
+     */
+    void interruptActiveRun() {
+        ActiveRun current = active.get();
+        if (current == null) {
+            return;
+        }
+        LOG.warn("Shutting down during a tier run: cancelling it; its transaction rolls back and the previous tiers stay");
+        current.interrupt();
+        long deadline = System.nanoTime() + config.shutdownWait().toNanos();
+        try {
+            do {
+                try {
+                    current.cancel(dataSource);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf("Could not cancel the tier run's statement: %s", e.getMessage());
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.errorf("The tier run did not end within %s of being cancelled; the next start marks it abandoned",
+                            config.shutdownWait());
+                    return;
+                }
+            } while (!current.awaitEnd(Duration.ofMillis(200)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Registers the run about to begin as this process's active run; null when shutting down. */
+    private synchronized ActiveRun register() {
+        if (!accepting) {
+            return null;
+        }
+        ActiveRun current = new ActiveRun();
+        active.set(current);
+        return current;
+    }
+
+    private void release(ActiveRun current) {
+        active.compareAndSet(current, null);
+        current.end();
     }
 
     /**
@@ -114,22 +194,32 @@ public class TierRunService {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public TierRun start(RunTrigger trigger, String triggeredBy) {
         TierRunLock lock = TierRunLock.tryAcquire(dataSource).orElseThrow(this::alreadyRunning);
+        ActiveRun current = register();
+        if (current == null) {
+            lock.close();
+            throw shuttingDown();
+        }
         TierRun run;
         try {
-            run = begin(trigger, triggeredBy);
+            run = begin(trigger, triggeredBy, null).orElseThrow();
         } catch (RuntimeException e) {
             lock.close();
+            release(current);
             throw e;
         }
         try {
             background.execute(() -> {
                 try (lock) {
-                    execute(run);
+                    execute(run, current);
+                } finally {
+                    release(current);
                 }
             });
         } catch (RejectedExecutionException e) {
             try (lock) {
-                fail(run.id, e, 0);
+                fail(run.id, rootMessage(e), 0);
+            } finally {
+                release(current);
             }
             throw e;
         }
@@ -137,20 +227,34 @@ public class TierRunService {
     }
 
     /**
-     * Runs in the calling thread (the scheduler's) when no other run holds the lock; otherwise logs
-     * that and does nothing. Returns the finished run, or empty when skipped.
+     * The schedule's firing at {@code scheduledAt} (the cron instant): runs in the calling thread (the
+     * scheduler's) unless another run holds the lock or another replica has already taken this firing;
+     * then logs that and does nothing. Returns the finished run, or empty when skipped.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Optional<TierRun> runIfFree(RunTrigger trigger, String triggeredBy) {
+    public Optional<TierRun> runScheduled(Instant scheduledAt) {
         Optional<TierRunLock> acquired = TierRunLock.tryAcquire(dataSource);
         if (acquired.isEmpty()) {
-            LOG.infof("%s tier run skipped: another run holds the tier-run lock (on this or another replica)", trigger);
+            LOG.infof("Scheduled tier run of %s skipped: another run holds the tier-run lock (on this or another replica)",
+                    scheduledAt);
+            return Optional.empty();
+        }
+        ActiveRun current = register();
+        if (current == null) {
+            acquired.get().close();
+            LOG.infof("Scheduled tier run of %s not started: this instance is shutting down", scheduledAt);
             return Optional.empty();
         }
         try (TierRunLock lock = acquired.get()) {
-            TierRun run = begin(trigger, triggeredBy);
-            execute(run);
+            Optional<TierRun> begun = begin(RunTrigger.SCHEDULE, "schedule", scheduledAt);
+            if (begun.isEmpty()) {
+                return Optional.empty();
+            }
+            TierRun run = begun.get();
+            execute(run, current);
             return Optional.of(QuarkusTransaction.requiringNew().call(() -> runs.findById(run.id)));
+        } finally {
+            release(current);
         }
     }
 
@@ -167,6 +271,12 @@ public class TierRunService {
         return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(SORT, last.startedAt.toString(), last.id));
     }
 
+    private static ApiProblem shuttingDown() {
+        return new ApiProblem(503, "shutting-down", "Shutting down",
+                "This instance is shutting down and starts no tier run; retry, another instance will take it", null)
+                .withHeader("Retry-After", "5");
+    }
+
     private ApiProblem alreadyRunning() {
         Optional<TierRun> running = QuarkusTransaction.requiringNew().call(() -> runs.findRunning());
         ApiProblem problem = ApiProblem.conflict(running.map(r -> "Tier run " + r.id + " is running; start another "
@@ -176,9 +286,17 @@ public class TierRunService {
         return problem;
     }
 
-    /** Commits the RUNNING row (and clears any abandoned one); the caller holds the lock. */
-    private TierRun begin(RunTrigger trigger, String triggeredBy) {
+    /**
+     * Commits the RUNNING row (and clears any abandoned one); the caller holds the lock. With a
+     * scheduled firing, claims it in the same transaction: empty when another replica already took it.
+     */
+    private Optional<TierRun> begin(RunTrigger trigger, String triggeredBy, Instant firing) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (firing != null && !firings.claim(TierRunJob.IDENTITY, firing)) {
+                LOG.infof("Scheduled tier run of %s skipped: %s already took this firing", firing,
+                        firings.claimedBy(TierRunJob.IDENTITY, firing).orElse("another instance"));
+                return Optional.<TierRun>empty();
+            }
             abandonStaleRunsInTransaction();
             TierPolicy policy = policies.get();
             Instant now = Timestamps.now();
@@ -195,9 +313,10 @@ public class TierRunService {
             run.cutB = policy.cutB;
             runs.persist(run);
             runs.flush();
-            LOG.infof("Tier run %s started (%s, policy v%d: window %d days, cutA %s, cutB %s)", run.id, trigger,
-                    run.policyVersion, run.windowDays, run.cutA.toPlainString(), run.cutB.toPlainString());
-            return run;
+            LOG.infof("Tier run %s started (%s, policy v%d: window %d days, cutA %s, cutB %s)", run.id,
+                    firing == null ? trigger : trigger + " of " + firing, run.policyVersion, run.windowDays,
+                    run.cutA.toPlainString(), run.cutB.toPlainString());
+            return Optional.of(run);
         });
     }
 
@@ -214,14 +333,14 @@ public class TierRunService {
     }
 
     /** Scores (retrying once when PostgreSQL aborts the transaction), then records how it ended. */
-    private void execute(TierRun run) {
+    private void execute(TierRun run, ActiveRun current) {
         Timer.Sample sample = Timer.start(registry);
         RunStatus status = RunStatus.FAILED;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                int current = attempt;
+                int attemptNo = attempt;
                 TierRun done = QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
-                        .call(() -> scoreAndComplete(run, current));
+                        .call(() -> scoreAndComplete(run, attemptNo, current));
                 status = RunStatus.SUCCEEDED;
                 Counter.builder("clientbook.tier.run.customers.scored").description("Customers scored by tier runs")
                         .register(registry).increment(done.customersScored);
@@ -231,12 +350,18 @@ public class TierRunService {
                         done.customersScored, done.changes, done.countsByTier);
                 break;
             } catch (RuntimeException e) {
+                if (current.interrupted()) {
+                    String cause = firstLine(innermost(e));
+                    LOG.warnf("Tier run %s interrupted by shutdown; the previous tiers are kept (%s)", run.id, cause);
+                    fail(run.id, INTERRUPTED + " (" + cause + ")", attempt);
+                    break;
+                }
                 if (attempt == 1 && isTransient(e)) {
                     LOG.warnf("Tier run %s: PostgreSQL aborted the scoring (%s); retrying once", run.id, rootMessage(e));
                     continue;
                 }
                 LOG.errorf(e, "Tier run %s failed; the previous tiers are kept", run.id);
-                fail(run.id, e, attempt);
+                fail(run.id, rootMessage(e), attempt);
                 break;
             }
         }
@@ -245,9 +370,10 @@ public class TierRunService {
     }
 
     /** The run's one transaction: score, tell the observers, mark SUCCEEDED with the counts. */
-    private TierRun scoreAndComplete(TierRun started, int attempt) {
+    private TierRun scoreAndComplete(TierRun started, int attempt, ActiveRun current) {
         // Long on purpose: the run's statements get the run's own bound instead of the per-request one.
         statementTimeouts.extend(config.runTimeout());
+        current.scoringOn(runs.currentBackend());
         TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
         completed.fire(new TierRunCompleted(started.id, started.asOf));
         TierCounts counts = TierCounts.of(outcome.tallies());
@@ -263,8 +389,7 @@ public class TierRunService {
         return run;
     }
 
-    private void fail(UUID runId, Throwable cause, int attempts) {
-        String error = rootMessage(cause);
+    private void fail(UUID runId, String error, int attempts) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 TierRun run = runs.findById(runId);
@@ -301,11 +426,26 @@ public class TierRunService {
 
     /** The innermost message, which names what really went wrong (not the transaction wrapper's). */
     static String rootMessage(Throwable e) {
+        String message = innermost(e);
+        return root(e) == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static String innermost(Throwable e) {
+        Throwable root = root(e);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+        return root;
+    }
+
+    /** PostgreSQL adds "Where: …" lines to its messages; the first line says what happened. */
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

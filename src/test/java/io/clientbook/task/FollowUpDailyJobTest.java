@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -148,6 +149,25 @@ class FollowUpDailyJobTest extends ApiTest {
             other.shutdownNow();
         }
         assertThat(job.runFor(LocalDate.of(2033, 7, 10), Instant.now()).ran()).isTrue();
+        assertThat(tasksOfType(customer, "BIRTHDAY_GREETING")).hasSize(1);
+    }
+
+    @Test
+    void shouldRunAFiringOnceWhenAnotherReplicaFiresItAfterTheJobEnded() {
+        String customer = customerBorn("1985-05-23", "EMAIL");
+        // A cron instant on 2035-05-20 no other test uses.
+        Instant firing = LocalDate.of(2035, 5, 20).atTime(1, 30).toInstant(ZoneOffset.UTC)
+                .plusSeconds(ThreadLocalRandom.current().nextInt(3600));
+
+        FollowUpDailyJob.Run first = job.runFiring(firing, Instant.now());
+        assertThat(first.ran()).isTrue();
+        assertThat(first.day()).isEqualTo(LocalDate.of(2035, 5, 20));
+        assertThat(tasksOfType(customer, "BIRTHDAY_GREETING")).hasSize(1);
+        // Another replica fires the same instant after the job's transaction ended: the lock is free, the firing taken.
+        assertThat(job.runFiring(firing, Instant.now()).ran()).isFalse();
+        // The next firing runs (and the exactly-once keys create nothing new).
+        FollowUpDailyJob.Run next = job.runFiring(firing.plusSeconds(86400), Instant.now());
+        assertThat(next.ran()).isTrue();
         assertThat(tasksOfType(customer, "BIRTHDAY_GREETING")).hasSize(1);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.clientbook.common.schedule.ScheduledFirings;
 import io.clientbook.customer.Tier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,8 +39,6 @@ class TierRunResourceTest extends TierFixtures {
     DataSource dataSource;
     @Inject
     RecordingTierObserver observer;
-    @Inject
-    TierRunJob job;
     @Inject
     TierRunService service;
 
@@ -248,29 +248,80 @@ class TierRunResourceTest extends TierFixtures {
     }
 
     @Test
+    void shouldRecordARunInterruptedByShutdownFailedAndKeepThePreviousTiers() throws Exception {
+        purchase(customer(), "1000000.00", Duration.ofDays(1));
+        String id = customer();
+        purchase(id, "50.00", Duration.ofDays(3));
+        runToSuccess();
+        JsonPath before = customerJson(id);
+        purchase(id, "99999999.00", Duration.ofHours(1));
+
+        String runId;
+        try (Connection lockHolder = holdRowLock(id)) {
+            runId = startRun();
+            awaitBlockedBy(lockHolder);
+            // The run is inside its scoring statement, waiting for the row: what shutdown does now.
+            service.interruptActiveRun();
+            // It returns only once the run is recorded: no polling.
+            JsonPath run = asAdmin().get("/api/v1/tier-runs/" + runId).then().statusCode(200).extract().jsonPath();
+            assertThat(run.getString("status")).as(run.prettify()).isEqualTo("FAILED");
+            assertThat(run.getString("error")).startsWith("interrupted by shutdown").contains("canceling statement");
+            assertThat(run.getString("finishedAt")).isNotNull();
+            assertThat(run.getString("customersScored")).isNull();
+            lockHolder.rollback();
+        }
+        JsonPath after = customerJson(id);
+        assertThat(after.getString("tier")).isEqualTo(before.getString("tier")).isNotEqualTo("A");
+        assertThat(after.getMap("rfm")).isEqualTo(before.getMap("rfm"));
+        assertThat(countRows("SELECT count(*) FROM tier_change WHERE run_id = '" + runId + "'")).isZero();
+
+        // The lock is free again and the next run goes through.
+        runToSuccess();
+        assertThat(customerJson(id).getString("tier")).isEqualTo("A");
+    }
+
+    @Test
     void shouldSkipTheScheduledRunWhileAnotherProcessHoldsTheLock() throws Exception {
         awaitIdle();
+        Instant firing = someFiring();
         long runsBefore = countRows("SELECT count(*) FROM tier_run");
         try (Connection other = dataSource.getConnection()) {
             try (PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
                 ps.setLong(1, TierRunLock.KEY);
                 ps.execute();
             }
-            job.run();
+            assertThat(service.runScheduled(firing)).isEmpty();
             assertThat(countRows("SELECT count(*) FROM tier_run")).isEqualTo(runsBefore);
-            assertThat(service.runIfFree(RunTrigger.SCHEDULE, "schedule")).isEmpty();
             asAdmin().post("/api/v1/tier-runs").then().statusCode(409);
             try (PreparedStatement ps = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 ps.setLong(1, TierRunLock.KEY);
                 ps.execute();
             }
         }
-        job.run();
+        // Skipped while locked, the firing was not claimed: it runs once the lock is free.
+        TierRun run = service.runScheduled(firing).orElseThrow();
         JsonPath latest = asAdmin().queryParam("limit", 1).get("/api/v1/tier-runs").then().statusCode(200)
                 .extract().jsonPath();
+        assertThat(latest.getString("items[0].id")).isEqualTo(run.id.toString());
         assertThat(latest.getString("items[0].trigger")).isEqualTo("SCHEDULE");
         assertThat(latest.getString("items[0].status")).isEqualTo("SUCCEEDED");
         assertThat(latest.getString("items[0].triggeredBy")).isEqualTo("schedule");
+    }
+
+    @Test
+    void shouldRunAScheduledFiringOnceWhenAnotherReplicaFiresItAfterTheRunEnded() throws Exception {
+        awaitIdle();
+        Instant firing = someFiring();
+        long runsBefore = countRows("SELECT count(*) FROM tier_run");
+        assertThat(service.runScheduled(firing))
+                .hasValueSatisfying(run -> assertThat(run.status).isEqualTo(RunStatus.SUCCEEDED));
+        // Another replica's scheduler fires the same cron instant a moment later: the lock is free, the firing taken.
+        assertThat(service.runScheduled(firing)).isEmpty();
+        assertThat(countRows("SELECT count(*) FROM tier_run")).isEqualTo(runsBefore + 1);
+        assertThat(countRows("SELECT count(*) FROM scheduled_firing WHERE job = 'tier-run' AND scheduled_at = '"
+                + firing + "' AND instance = '" + ScheduledFirings.INSTANCE + "'")).isEqualTo(1);
+        // The next firing is a new one.
+        assertThat(service.runScheduled(firing.plusSeconds(86400))).isPresent();
     }
 
     @Test
@@ -312,6 +363,25 @@ class TierRunResourceTest extends TierFixtures {
             ps.executeQuery().close();
         }
         return c;
+    }
+
+    /** A cron instant no other test uses (whole seconds, as cron instants are). */
+    private static Instant someFiring() {
+        return Instant.parse("2040-01-01T02:00:00Z").plusSeconds(ThreadLocalRandom.current().nextLong(1, 1_000_000_000L));
+    }
+
+    /** Waits until some other session waits for a lock {@code holder} holds. */
+    private void awaitBlockedBy(Connection holder) throws Exception {
+        int pid;
+        try (Statement st = holder.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (countRows("SELECT count(*) FROM pg_stat_activity WHERE " + pid + " = ANY (pg_blocking_pids(pid))") == 0) {
+            assertThat(System.nanoTime()).as("nobody waited for the row lock within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private long countRows(String sql) throws Exception {
