@@ -93,8 +93,9 @@ class EventFeedTest extends ApiTest {
         // Task events (the complaint's follow-up) carry no titles either.
         assertThat(events).extracting(e -> e.get("type")).containsExactly("customer.created", "customer.updated",
                 "complaint.opened", "task.created", "interaction.logged");
-        assertThat(events.toString()).doesNotContain("Zelda", "Quaintance", "example.com", "example.org", "7946",
-                "1985", "mornings", "nine", "zip");
+        // Phone and birth date as whole values: their digits alone can occur in any event id.
+        assertThat(events.toString()).doesNotContain("Zelda", "Quaintance", "example.com", "example.org", "7946 0958",
+                "1985-04", "mornings", "nine", "zip");
         assertThat(data(events.get(1))).containsEntry("changedFields", List.of("email", "notes"));
     }
 
