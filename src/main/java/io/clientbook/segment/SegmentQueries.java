@@ -116,11 +116,10 @@ public class SegmentQueries {
 
     /**
      * Prepares a segment statement that PostgreSQL plans afresh for its values every time. A filter's
-     * selectivity depends wholly on its values (tier A in one region is 0.5 % of the customers, tier C
-     * 80 %), so a generic plan, which the driver's server-side prepared statements switch to after a few
-     * executions on a pooled connection, would walk the sort index where an index on the condition was
-     * right (measured: a first page 20× slower than the same SQL with literals). Planning costs well
-     * under a millisecond; the queries it guards take tens.
+     * selectivity depends wholly on its values (tier A in one region is a fraction of a percent of the
+     * customers, tier C most of them), so the generic plan that a server-side prepared statement may
+     * switch to after five executions on a pooled connection could walk the sort index where an index
+     * on the condition is right. Planning costs well under a millisecond; the queries take tens.
      */
     private static PreparedStatement adHoc(Connection conn, String sql) throws SQLException {
         PreparedStatement ps = conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);

@@ -98,10 +98,9 @@ public class TierScoringSql {
 
     /**
      * Every customer's scores, with whether anything changes, in a temporary table dropped with the
-     * transaction. CREATE TABLE AS on purpose: PostgreSQL plans its query in parallel (the pass over
-     * the purchases is most of the work), where an INSERT, or a data-modifying CTE, would make the
-     * whole statement serial — measured at 1,000,000 / 10,000,000 that was the difference between the
-     * run and the hand-written statement.
+     * transaction. CREATE TABLE AS rather than INSERT … SELECT (or a data-modifying CTE): PostgreSQL
+     * never plans a statement that modifies data in parallel, CREATE TABLE AS is the documented
+     * exception, and the pass over the purchases is most of the work.
      */
     private static final String COLLECT_SCORES = "CREATE TEMP TABLE tier_score ON COMMIT DROP AS " + SCORES + """
             SELECT id, old_tier, tier, r, f, m, old_segment, segment,
