@@ -120,7 +120,7 @@ heap() { curl -sf "http://127.0.0.1:$port/q/metrics" | awk '/^jvm_memory_used_by
 rss() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$service_pid/status"; }
 segment=$(curl -sf -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
     -d "{\"name\": \"bench-everyone-$(date +%s)\", \"filter\": {\"field\": \"stats.purchaseCount\", \"op\": \"gte\", \"value\": 0}}" \
-    "$base/segments" | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+    "$base/segments" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 idle_heap=$(heap); idle_rss=$(rss)
 t0=$(date +%s.%N)
 curl -sf -H "Authorization: Bearer $key" -o "$work/export.csv" "$base/segments/$segment/export" &
