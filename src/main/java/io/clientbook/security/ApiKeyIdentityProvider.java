@@ -1,5 +1,6 @@
 package io.clientbook.security;
 
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -38,6 +40,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Inject
     ApiKeyCache cache;
 
+    /** The bootstrap key's hash, computed once (hashes compare in constant time); null when none is configured. */
+    private byte[] bootstrapHash;
+
+    @PostConstruct
+    void hashBootstrapKey() {
+        bootstrapHash = config.bootstrapAdminKey().filter(k -> !k.isBlank()).map(ApiKeySecrets::hash).orElse(null);
+    }
+
     @Override
     public Class<ApiKeyAuthenticationRequest> getRequestType() {
         return ApiKeyAuthenticationRequest.class;
@@ -45,11 +55,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
-        String secret = request.secret();
-        if (config.bootstrapAdminKey().filter(k -> !k.isBlank() && ApiKeySecrets.sameSecret(k, secret)).isPresent()) {
+        byte[] hash = ApiKeySecrets.hash(request.secret());
+        if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, hash)) {
             return Uni.createFrom().item(identity("bootstrap-admin", "bootstrap", Roles.ADMIN));
         }
-        byte[] hash = ApiKeySecrets.hash(secret);
         ApiKeyCache.StoredKey known = cache.find(hash);
         if (known != null) {
             return Uni.createFrom().item(identity(known));
