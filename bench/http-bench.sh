@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark of the packaged service, with PostgreSQL's own ceiling measured in the same run.
 #
-#   bench/http-bench.sh [--customers 200000] [--purchases 2000000] [--duration 20] [--warmup 5] [--repeats 3]
+#   bench/http-bench.sh [--customers 200000] [--purchases 2000000] [--duration 20] [--warmup 10] [--jit-warmup 300] [--repeats 3]
 #                       [--connections 64] [--pgbench-clients 64] [--batch 1000] [--scenarios get,list,search,purchase,batch]
 #                       [--java-opts "-Xmx… …"] [--starts 3] [--db clientbook_http_bench] [--port 18091] [--reuse] [--keep]
 #
@@ -12,9 +12,10 @@
 #    --reuse skips this and benchmarks the database as it is (it must hold bench/generate-data.sh's data);
 # 3. starts the jar --starts times in the prod profile and measures the START TIME: from launching the JVM to
 #    the first 200 of /q/health/ready (and Quarkus's own "started in"); the last start stays up;
-# 4. for each scenario, --repeats times: wrk (--connections connections, 2 threads, --warmup s discarded,
-#    then --duration s with --latency) against the service, then pgbench (--pgbench-clients clients, 2 threads,
-#    -M prepared, the same duration) running the equivalent SQL (bench/http/*.sql) on the same data;
+# 4. warms the JIT up with --jit-warmup s of load spread over the scenarios, then for each scenario,
+#    --repeats times: wrk (--connections connections, 2 threads, --warmup s discarded, then --duration s with
+#    --latency) against the service, then pgbench (--pgbench-clients clients, 2 threads, -M prepared, --warmup s
+#    discarded, then the same duration) running the equivalent SQL (bench/http/*.sql) on the same data;
 # 5. reads the RSS (VmRSS, and the peak VmHWM) of the service from /proc after the load run;
 # 6. prints medians per scenario: requests/s, p50, p99, pgbench TPS (p50, p99 from its transaction log), and
 #    the ratio service / pgbench; batch ingest also as purchases/s (requests/s × --batch);
@@ -34,7 +35,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 db=clientbook_http_bench; customers=200000; purchases=2000000; seed=42
-duration=20; warmup=5; repeats=3; connections=64; threads=2; pg_clients=64; pg_jobs=2; batch=1000
+duration=20; warmup=10; jit_warmup=300; repeats=3; connections=64; threads=2; pg_clients=64; pg_jobs=2; batch=1000
 scenarios=get,list,search,purchase,batch; starts=3; port=18091; reuse=0; keep=0
 java_opts=""
 while [ $# -gt 0 ]; do
@@ -45,6 +46,7 @@ while [ $# -gt 0 ]; do
         --seed) seed="$2"; shift 2 ;;
         --duration) duration="$2"; shift 2 ;;
         --warmup) warmup="$2"; shift 2 ;;
+        --jit-warmup) jit_warmup="$2"; shift 2 ;;
         --repeats) repeats="$2"; shift 2 ;;
         --connections) connections="$2"; shift 2 ;;
         --pgbench-clients) pg_clients="$2"; shift 2 ;;
@@ -55,12 +57,12 @@ while [ $# -gt 0 ]; do
         --port) port="$2"; shift 2 ;;
         --reuse) reuse=1; shift ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
 [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "--db must be a plain lower-case name" >&2; exit 2; }
-for n in "$customers" "$purchases" "$seed" "$duration" "$warmup" "$repeats" "$connections" "$pg_clients" "$batch" "$starts" "$port"; do
+for n in "$customers" "$purchases" "$seed" "$duration" "$warmup" "$jit_warmup" "$repeats" "$connections" "$pg_clients" "$batch" "$starts" "$port"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "numbers expected, got '$n'" >&2; exit 2; }
 done
 [ "$starts" -ge 1 ] && [ "$repeats" -ge 1 ] || { echo "--starts and --repeats must be at least 1" >&2; exit 2; }
@@ -92,23 +94,24 @@ if [ ! -f "$jar" ]; then
     say "packaging the service"
     ./mvnw -B -q package -DskipTests
 fi
-# The AppCDS archive the default --java-opts name is built by the package (quarkus.package.jar.appcds);
-# without it the JVM would refuse the flag, so it is dropped.
+# The AppCDS archive the default --java-opts name is made by the package (quarkus.package.jar.appcds) in
+# target/quarkus-app, where the service is started; a jar packaged without it runs without it.
 if [[ "$java_opts" == *SharedArchiveFile=* ]]; then
     archive=$(sed -E 's/.*-XX:SharedArchiveFile=([^ ]+).*/\1/' <<< "$java_opts")
-    [ -f "$archive" ] || { say "no AppCDS archive at $archive: running without it"; java_opts=$(sed -E 's/-XX:SharedArchiveFile=[^ ]+//' <<< "$java_opts"); }
+    (cd target/quarkus-app && [ -f "$archive" ]) \
+        || { say "no AppCDS archive $archive in target/quarkus-app: running without it"; java_opts=$(sed -E 's/-XX:SharedArchiveFile=[^ ]+//' <<< "$java_opts"); }
 fi
 
 # --- the service --------------------------------------------------------------------------------
 now_ms() { date +%s%3N; }
+# From target/quarkus-app, as the README runs it: the AppCDS archive records the class path relative to it.
 start_service() {
     local t0
     t0=$(now_ms)
     # shellcheck disable=SC2086 # java_opts is a list of flags
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
-        QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-unused}" QUARKUS_HTTP_PORT="$port" \
-        CLIENTBOOK_BOOTSTRAP_ADMIN_KEY="$admin_key" QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-        java $java_opts -jar "$jar" > "$work/service.log" 2>&1 &
+    (cd target/quarkus-app && QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:5432/$db" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+        QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-unused}" QUARKUS_HTTP_PORT="$port" CLIENTBOOK_BOOTSTRAP_ADMIN_KEY="$admin_key" \
+        exec java $java_opts -jar quarkus-run.jar) > "$work/service.log" 2>&1 &
     service_pid=$!
     until curl -sf -o /dev/null "$base/q/health/ready"; do
         if ! kill -0 "$service_pid" 2>/dev/null || [ $(($(now_ms) - t0)) -gt 180000 ]; then
@@ -117,6 +120,8 @@ start_service() {
         sleep 0.02
     done
     start_ms=$(($(now_ms) - t0))
+    # CPU seconds the JVM spent until ready (all its threads): less at the mercy of other load than the wall time.
+    start_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$service_pid/stat")
     quarkus_started=$(grep -o 'started in [0-9.]*s' "$work/service.log" | head -1 | grep -o '[0-9.]*' || echo "?")
 }
 stop_service() {
@@ -129,19 +134,19 @@ if [ "$reuse" = 0 ]; then
     psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
     db_created=1
     start_service
-    say "first start, migrating the empty database: ready after $start_ms ms (Quarkus: started in ${quarkus_started}s)"
+    say "first start, migrating the empty database: ready after $start_ms ms (Quarkus: started in ${quarkus_started}s; ${start_cpu} s CPU)"
     stop_service
     bench/generate-data.sh --db "$db" --customers "$customers" --purchases "$purchases" --seed "$seed" >&2
 else
     customers=$(psql -X -At -d "$db" -c "SELECT count(*) FROM customer")
 fi
 
-starts_ms=(); starts_quarkus=()
+starts_ms=(); starts_quarkus=(); starts_cpu=()
 for i in $(seq 1 "$starts"); do
     [ -n "$service_pid" ] && stop_service
     start_service
-    starts_ms+=("$start_ms"); starts_quarkus+=("$quarkus_started")
-    say "start $i: ready after $start_ms ms (Quarkus: started in ${quarkus_started}s)"
+    starts_ms+=("$start_ms"); starts_quarkus+=("$quarkus_started"); starts_cpu+=("$start_cpu")
+    say "start $i: ready after $start_ms ms (Quarkus: started in ${quarkus_started}s; ${start_cpu} s CPU)"
 done
 
 api() { curl -sf -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "${@:3}" "$base$2"; }
@@ -205,6 +210,17 @@ report="$work/report.txt"; : > "$report"
 IFS=',' read -r -a chosen <<< "$scenarios"
 for s in "${chosen[@]}"; do
     [ -n "${lua[$s]:-}" ] || { echo "unknown scenario $s" >&2; exit 2; }
+done
+# The JIT needs minutes of load on 2 busy cores before the hot paths run C2-compiled code (JVM CPU per
+# GET fell from 2.7 ms to 0.5 ms over six minutes); measure that state, not the warm-up.
+if [ "$jit_warmup" -gt 0 ]; then
+    each=$((jit_warmup / ${#chosen[@]})); [ "$each" -ge 1 ] || each=1
+    for s in "${chosen[@]}"; do
+        say "JIT warm-up: $s for ${each}s"
+        run_wrk "${lua[$s]}" "${keys[$s]}" "$each" > /dev/null
+    done
+fi
+for s in "${chosen[@]}"; do
     say "scenario $s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     : > "$work/$s.wrk"
     for sql in ${sqls[$s]}; do : > "$work/$s.$sql"; done
@@ -237,14 +253,15 @@ done
 
 rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$service_pid/status")
 hwm_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$service_pid/status")
-heap=$(jcmd "$service_pid" GC.heap_info 2>/dev/null | grep -E 'total [0-9]+K, used' | head -2 | tr -s ' ' || true)
+gc=$(jstat -gc "$service_pid" 2>/dev/null | awk 'NR == 2 {printf "young collections %d (%.2f s), full %d (%.2f s), heap used %.0f MB of %.0f MB committed", $(NF-6), $(NF-5), $(NF-4), $(NF-3), ($3 + $4 + $6 + $8) / 1024, ($1 + $2 + $5 + $7) / 1024}' || true)
 
 echo
 echo "== Clientbook HTTP benchmark: $customers customers, $purchases purchases loaded; $connections wrk connections, $pg_clients pgbench clients; ${duration}s x $repeats (medians; per-run values in brackets)"
 echo "java $java_opts -jar $jar   ($(nproc) CPUs, load average now $(cut -d' ' -f1-3 /proc/loadavg))"
-printf 'start (launch -> first 200 of /q/health/ready): median %s ms  [%s ms]; Quarkus "started in": median %ss  [%ss]\n' \
+printf 'start (launch -> first 200 of /q/health/ready): median %s ms  [%s ms]; Quarkus "started in": median %ss  [%ss]; JVM CPU until ready: median %ss  [%ss]\n' \
     "$(printf '%s\n' "${starts_ms[@]}" | median)" "$(IFS=/; echo "${starts_ms[*]}")" \
-    "$(printf '%s\n' "${starts_quarkus[@]}" | median)" "$(IFS=/; echo "${starts_quarkus[*]}")"
+    "$(printf '%s\n' "${starts_quarkus[@]}" | median)" "$(IFS=/; echo "${starts_quarkus[*]}")" \
+    "$(printf '%s\n' "${starts_cpu[@]}" | median)" "$(IFS=/; echo "${starts_cpu[*]}")"
 printf 'RSS after the load run: %d MB (VmRSS; peak VmHWM %d MB)\n' $((rss_kb / 1024)) $((hwm_kb / 1024))
-[ -n "$heap" ] && echo "heap: $heap"
+[ -n "$gc" ] && echo "GC during the run: $gc"
 cat "$report"
