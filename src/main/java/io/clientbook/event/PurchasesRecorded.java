@@ -1,16 +1,20 @@
 package io.clientbook.event;
 
 import java.util.List;
-import java.util.UUID;
 
 import io.clientbook.purchase.Purchase;
 
 /**
- * Purchases of one customer newly stored by one request (a single POST, or one customer's share of a
- * batch). Re-sent duplicates are not in it: they happened once already. One event per customer and
- * request lets observers work set-based on a batch instead of row by row.
+ * Purchases newly stored by one request — a single POST, or a whole batch, whatever customers they are
+ * of — in the order they were stored. Re-sent duplicates are not in it: they happened once already.
+ * One event per request lets observers write set-based: an audit insert, a feed insert and one task
+ * generation per follow-up rule for a batch of 1,000, not a round of statements per customer (which
+ * kept a batch's customer locks for seconds and made parallel ingest queue behind it).
+ * <p>
+ * Not a {@link DomainEvent}: like {@link TasksCreated} it is about many customers, not one; each
+ * purchase names its own ({@link Purchase#customerId}).
  */
-public record PurchasesRecorded(UUID customerId, List<Purchase> purchases) implements DomainEvent {
+public record PurchasesRecorded(List<Purchase> purchases) {
 
     public PurchasesRecorded {
         purchases = List.copyOf(purchases);

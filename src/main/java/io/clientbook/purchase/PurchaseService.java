@@ -58,6 +58,8 @@ public class PurchaseService {
     ClientbookConfig config;
     @Inject
     Event<DomainEvent> events;
+    @Inject
+    Event<PurchasesRecorded> purchaseEvents;
 
     /** A stored purchase with its customer's external ref (null if the customer has none). */
     public record Recorded(Purchase purchase, String customerExternalRef) {
@@ -320,13 +322,11 @@ public class PurchaseService {
                 .map(row -> stored.get(row.externalId())).toList());
     }
 
-    /** One event per customer with the purchases this request newly stored, in the order they were stored. */
+    /** One event for all purchases this request newly stored, in the order they were stored. */
     private void announce(List<Purchase> newlyStored) {
-        Map<UUID, List<Purchase>> byCustomer = new LinkedHashMap<>();
-        for (Purchase p : newlyStored) {
-            byCustomer.computeIfAbsent(p.customerId, id -> new ArrayList<>()).add(p);
+        if (!newlyStored.isEmpty()) {
+            purchaseEvents.fire(new PurchasesRecorded(newlyStored));
         }
-        byCustomer.forEach((customerId, list) -> events.fire(new PurchasesRecorded(customerId, list)));
     }
 
     private static Map<String, String> renameCustomerField(Map<String, String> differences) {

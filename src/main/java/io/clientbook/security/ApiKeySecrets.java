@@ -28,9 +28,4 @@ public final class ApiKeySecrets {
             throw new IllegalStateException(e);
         }
     }
-
-    /** Compares in constant time, for the bootstrap key that is not looked up by hash. */
-    public static boolean sameSecret(String a, String b) {
-        return MessageDigest.isEqual(hash(a), hash(b));
-    }
 }

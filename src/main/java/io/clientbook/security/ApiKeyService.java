@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,7 +21,10 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 
-/** Creates, lists and revokes API keys; creations and revocations are recorded in the audit trail. */
+/**
+ * Creates, lists and revokes API keys; creations and revocations are recorded in the audit trail. A
+ * revocation is announced ({@link ApiKeyRevoked}) so that {@link ApiKeyCache} forgets the key when it commits.
+ */
 @ApplicationScoped
 @Transactional
 public class ApiKeyService {
@@ -31,6 +35,8 @@ public class ApiKeyService {
     ApiKeyRepository keys;
     @Inject
     AuditTrail audit;
+    @Inject
+    Event<ApiKeyRevoked> revocations;
 
     /** A new key and its secret, which is returned this once and never stored. */
     public record Created(ApiKey key, String secret) {
@@ -74,6 +80,7 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             key.revokedAt = Timestamps.now();
             audit.record(AuditAction.DELETE, AuditTarget.of(AuditedTypes.API_KEY, key.id, null, List.of("revokedAt")));
+            revocations.fire(new ApiKeyRevoked(key.id));
         }
         return key;
     }

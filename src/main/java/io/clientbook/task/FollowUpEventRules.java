@@ -58,6 +58,7 @@ public class FollowUpEventRules {
     @Inject
     TasksConfig config;
 
+    /** One generation per rule for all purchases of the request, announced set-based (a batch makes thousands of tasks). */
     void onPurchases(@Observes PurchasesRecorded event) {
         Instant now = Timestamps.now();
         Instant notDueBefore = now.minus(config.maxLateness());
@@ -70,7 +71,7 @@ public class FollowUpEventRules {
                                 FollowUpTiming.daysAfter(p.occurredAt, rule.delayDays(), config.timeZone()), null, null));
                     }
                 }
-                generate(id, rule, rows, notDueBefore, now);
+                generate(id, rule, rows, notDueBefore, now, TaskGenerator.Announce.BATCH);
             });
         }
     }
@@ -143,9 +144,13 @@ public class FollowUpEventRules {
 
     private void generate(FollowUpRuleId id, FollowUpRuleFields rule, List<TaskGenerationSql.Candidate> rows,
             Instant notDueBefore, Instant now) {
+        generate(id, rule, rows, notDueBefore, now, TaskGenerator.Announce.EACH);
+    }
+
+    private void generate(FollowUpRuleId id, FollowUpRuleFields rule, List<TaskGenerationSql.Candidate> rows,
+            Instant notDueBefore, Instant now, TaskGenerator.Announce announce) {
         if (!rows.isEmpty()) {
-            generator.generate(rules.spec(id, rule, notDueBefore), TaskGenerationSql.Candidates.of(rows), now,
-                    TaskGenerator.Announce.EACH);
+            generator.generate(rules.spec(id, rule, notDueBefore), TaskGenerationSql.Candidates.of(rows), now, announce);
         }
     }
 }

@@ -21,9 +21,9 @@ public class TaskGenerator {
 
     /** How the created tasks are announced. */
     public enum Announce {
-        /** One {@link TaskCreated} per task: for generations over one customer (event rules). */
+        /** One {@link TaskCreated} per task: for generations of a task or two of one customer (complaint and stage rules). */
         EACH,
-        /** One {@link TasksCreated} for the set: for generations over many customers (daily job, campaigns). */
+        /** One {@link TasksCreated} for the set: for generations over many customers (daily job, campaigns, purchases). */
         BATCH
     }
 

@@ -123,6 +123,44 @@ class EventFeedTest extends ApiTest {
     }
 
     @Test
+    void shouldPublishAndAuditEveryPurchaseOfABatchOverManyCustomersAndTheTasksItCreated() {
+        String start = FeedReader.end();
+        List<String> customers = new java.util.ArrayList<>();
+        List<Map<String, Object>> batch = new java.util.ArrayList<>();
+        String occurredAt = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        for (int i = 0; i < 3; i++) {
+            String id = newCustomer(Map.of("lastName", "Batch" + i, "preferredChannel", "EMAIL",
+                    "consent", Map.of("EMAIL", Map.of("granted", true))));
+            customers.add(id);
+            batch.add(Map.of("customerId", id, "externalId", unique("feed-many"), "occurredAt", occurredAt, "amount", 9.5,
+                    "currency", "EUR", "product", "Tea", "channel", "ONLINE"));
+        }
+        asAdmin().body(Map.of("purchases", batch)).post("/api/v1/purchases/batch").then().statusCode(200)
+                .body("created", equalTo(3));
+
+        List<Map<String, Object>> feed = FeedReader.drain(start, null).items();
+        for (int i = 0; i < 3; i++) {
+            String id = customers.get(i);
+            Object externalId = batch.get(i).get("externalId");
+            List<Map<String, Object>> events = eventsOf(feed, id);
+            assertThat(events).extracting(e -> e.get("type")).containsExactlyInAnyOrder("customer.created", "purchase.recorded",
+                    "task.created", "task.created");
+            assertThat(events).filteredOn(e -> "purchase.recorded".equals(e.get("type"))).singleElement()
+                    .satisfies(e -> assertThat(data(e)).containsEntry("externalId", externalId));
+            List<Map<String, Object>> tasks = asAdmin().get("/api/v1/customers/" + id + "/tasks").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            assertThat(tasks).extracting(t -> t.get("type")).containsExactlyInAnyOrder("THANK_YOU", "SATISFACTION_SURVEY");
+            assertThat(events).filteredOn(e -> "task.created".equals(e.get("type"))).extracting(e -> data(e).get("taskId"))
+                    .containsExactlyInAnyOrderElementsOf(tasks.stream().map(t -> t.get("id")).toList());
+            List<String> auditedTasks = asAdmin().get("/api/v1/customers/" + id + "/audit?resourceType=task").then()
+                    .statusCode(200).extract().jsonPath().getList("items.findAll { it.action == 'CREATE' }.resourceId");
+            assertThat(auditedTasks).containsExactlyInAnyOrderElementsOf(tasks.stream().map(t -> (String) t.get("id")).toList());
+            assertThat(asAdmin().get("/api/v1/customers/" + id + "/audit?resourceType=purchase").then().statusCode(200)
+                    .extract().jsonPath().getList("items.action")).containsExactly("CREATE");
+        }
+    }
+
+    @Test
     void shouldFilterByTypeAndPage() {
         String start = FeedReader.end();
         String id = newCustomer(Map.of("lastName", "Pager"));

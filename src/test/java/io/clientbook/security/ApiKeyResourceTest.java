@@ -1,20 +1,31 @@
 package io.clientbook.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Duration;
 import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import io.clientbook.ApiTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ApiKeyResourceTest extends ApiTest {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    ApiKeyConfig config;
 
     @Test
     void shouldShowTheSecretOnceAndAuthenticateWithIt() {
@@ -41,6 +52,31 @@ class ApiKeyResourceTest extends ApiTest {
         asAdmin().delete("/api/v1/api-keys/" + id).then().statusCode(204);
         asAdmin().delete("/api/v1/api-keys/" + id).then().statusCode(204);
         given().header("Authorization", "Bearer " + secret).get("/api/v1/customers").then().statusCode(401);
+    }
+
+    @Test
+    void shouldStopAcceptingAKeyRevokedByAnotherInstanceWithinTheCacheTtl() throws InterruptedException {
+        var created = asAdmin().body(Map.of("name", "elsewhere", "role", "agent")).post("/api/v1/api-keys").then()
+                .statusCode(201).extract();
+        String id = created.path("id");
+        String secret = created.path("key");
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/customers?limit=1").then().statusCode(200);
+
+        // Another replica revokes it: this instance learns of it only from the database, once its cached entry expires.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE api_key SET revoked_at = now(), version = version + 1 WHERE id = CAST(?1 AS uuid)")
+                .setParameter(1, id).executeUpdate());
+        long revoked = System.nanoTime();
+        Duration patience = config.cacheTtl().plusSeconds(3);
+        int status;
+        do {
+            status = given().header("Authorization", "Bearer " + secret).get("/api/v1/customers?limit=1").then()
+                    .extract().statusCode();
+            if (status != 401) {
+                Thread.sleep(100);
+            }
+        } while (status != 401 && System.nanoTime() - revoked < patience.toNanos());
+        assertThat(status).isEqualTo(401);
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.clientbook.common.error.Problem;
 import io.clientbook.common.idempotency.IdempotencyService;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.QueryParams;
+import io.clientbook.purchase.BatchIngestGate;
 import io.clientbook.purchase.PurchaseFields;
 import io.clientbook.purchase.PurchaseService;
 import io.clientbook.security.Caller;
@@ -69,6 +70,11 @@ public class PurchaseResource {
                "errors": [{"field": "purchases[1].customerId", "message": "names no customer"}]}}],
              "created": 1, "duplicates": 0, "errors": 1}""";
 
+    private static final String INGEST_BUSY_EXAMPLE = """
+            {"type": "urn:clientbook:problem:ingest-busy", "title": "Service busy", "status": 503,
+             "detail": "Too many purchase batches are being stored at once; retry shortly",
+             "instance": "/api/v1/purchases/batch"}""";
+
     private static final String CONFLICT_EXAMPLE = """
             {"type": "urn:clientbook:problem:purchase-conflict", "title": "Purchase conflicts with a stored one",
              "status": 409, "detail": "externalId 'order-2026-000184' is already recorded with a different amount; send a new externalId for a new purchase",
@@ -78,6 +84,8 @@ public class PurchaseResource {
 
     @Inject
     PurchaseService service;
+    @Inject
+    BatchIngestGate gate;
     @Inject
     PurchaseBatchReader batchReader;
     @Inject
@@ -138,13 +146,20 @@ public class PurchaseResource {
             content = @Content(schema = @Schema(implementation = PurchaseBatchResponse.class),
                     examples = @ExampleObject(name = "results", value = BATCH_RESPONSE_EXAMPLE)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before for a different request")
+    @APIResponse(responseCode = "503", description = "More batches than this instance stores at once "
+            + "(`clientbook.purchases.batch-concurrency`) were waiting longer than `batch-wait` (`ingest-busy`), or "
+            + "the database is busy or unreachable; nothing was stored, retry after `Retry-After` seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "ingest-busy", value = INGEST_BUSY_EXAMPLE)))
     public Response recordBatch(InputStream body,
             @Parameter(description = "Retries with the same key and body replay the first response")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @Context UriInfo uri) throws IOException {
-        PurchaseBatchReader.Batch batch = batchReader.read(body);
-        return idempotency.execute(caller.keyId(), idempotencyKey, "POST /api/v1/purchases/batch", batch.body(),
-                () -> Response.ok(PurchaseBatchResponse.of(service.recordBatch(batch.items()), uri.getPath())).build());
+        try (BatchIngestGate.Turn turn = gate.enter()) {
+            PurchaseBatchReader.Batch batch = batchReader.read(body);
+            return idempotency.execute(caller.keyId(), idempotencyKey, "POST /api/v1/purchases/batch", batch.body(),
+                    () -> Response.ok(PurchaseBatchResponse.of(service.recordBatch(batch.items()), uri.getPath())).build());
+        }
     }
 
     @GET
