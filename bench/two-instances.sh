@@ -15,6 +15,8 @@
 #       exactly the winners' changes;
 #   (e) SIGTERM one instance 2 s before a firing: its readiness goes DOWN while it is still alive, its
 #       scheduler takes no new work, the other instance takes the firing, the process exits in time.
+#   (f) a PATCH waiting on a row lock when SIGTERM comes is answered 200 and stored, after the readiness delay;
+#       during the delay new requests are served (readiness 503), after it they are refused.
 # Part 2, shutdown during a tier run (database clientbook_2i_<pid>_shutdown, --customers/--purchases
 # generated, schedules off):
 #   (d) start a tier run on one instance (the first run: it writes every customer), SIGTERM it mid-run:
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
         --firings) firings="$2"; shift 2 ;;
         --ports) ports="$2"; shift 2 ;;
         --build) build=true; shift ;;
-        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -302,10 +304,56 @@ ok_e=1
 [ "$(echo "$exit_after <= $shutdown_budget" | bc -l)" = 1 ] || ok_e=0
 check "(e) shutdown before a firing: readiness first, no new work, the other instance takes it" "$ok_e" \
     "readiness $ready_code ${down_after} s after SIGTERM with liveness $live_code; A paused its scheduler ($paused) and started nothing after SIGTERM ($late_a); both jobs of $(date -u -d "@$next" +%T) claimed by B: $claims_b/2; A exited after ${exit_after} s (status $rc, budget ${shutdown_budget} s)"
-stop_instance "$pid_b" >"$logs/stop-b"
-read -r took_b rc_b <"$logs/stop-b"
+
+# (f) A request in flight when SIGTERM comes finishes, even when it outlasts the readiness delay. A psql
+# session holds the row lock of a customer; a PATCH of that customer to B waits on it; B gets SIGTERM;
+# the lock goes 8 s later, after the 5 s delay, while B is already waiting for its in-flight requests.
+flight_id=$(api -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port_b/api/v1/customers" \
+    -d '{"lastName":"In flight","notes":"before"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+flight_etag=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $key" "http://127.0.0.1:$port_b/api/v1/customers/$flight_id" \
+    | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
+hold=9.5
+printf "BEGIN;\nSELECT 1 FROM customer WHERE id = '%s' FOR UPDATE;\nSELECT pg_sleep(%s);\nCOMMIT;\n" "$flight_id" "$hold" \
+    | psql -X -q -At -d "$db_replicas" >/dev/null &
+holder=$!
+for _ in $(seq 1 50); do
+    [ "$(sql "$db_replicas" -c "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+        WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock' AND a.query LIKE '%pg_sleep%'")" -ge 1 ] && break
+    sleep 0.1
+done
+curl -s -o "$logs/flight-body" -w '%{http_code} %{time_total}' -X PATCH -H "Authorization: Bearer $key" -H "If-Match: $flight_etag" \
+    -H 'Content-Type: application/merge-patch+json' -d '{"notes":"after"}' \
+    "http://127.0.0.1:$port_b/api/v1/customers/$flight_id" >"$logs/flight-patch" &
+patcher=$!
+sleep 1
+waiting=$(sql "$db_replicas" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+say "PATCH of customer $flight_id waits on its row lock ($waiting backend(s) waiting); SIGTERM instance B"
+term_at=$(epoch)
+kill -TERM "$pid_b"
+sleep 1.5
+during_ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_b/q/health/ready" || true)
+during_get=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" "http://127.0.0.1:$port_b/api/v1/customers/$patch_customer" || true)
+# After the delay, before the lock goes: B no longer takes new requests but still owes the PATCH its answer.
+while [ "$(echo "$(epoch) < $term_at + 6.5" | bc -l)" = 1 ]; do sleep 0.1; done
+after_delay=$(curl -s -o /dev/null -m 5 -w '%{http_code}' -H "Authorization: Bearer $key" "http://127.0.0.1:$port_b/api/v1/customers/$patch_customer" || true)
+rc=0; wait "$patcher" || rc=$?
+patched_at=$(epoch)
+read -r flight_code flight_secs <"$logs/flight-patch"
+rc_b=0; wait "$pid_b" || rc_b=$?
+exit_after=$(printf '%.1f' "$(echo "$(epoch) - $term_at" | bc -l)")
+answered_after=$(printf '%.1f' "$(echo "$patched_at - $term_at" | bc -l)")
 forget "$pid_b"
-say "instance B stopped in $took_b s (status $rc_b)"
+wait "$holder" || true
+notes=$(sql "$db_replicas" -c "SELECT notes FROM customer WHERE id = '$flight_id'")
+audited=$(sql "$db_replicas" -c "SELECT count(*) FROM audit_entry WHERE resource_type = 'customer' AND resource_id = '$flight_id' AND action = 'UPDATE'")
+ok_f=1
+[ "$flight_code" = 200 ] && [ "$notes" = after ] && [ "$audited" = 1 ] || ok_f=0
+[ "$(echo "$answered_after > 5" | bc -l)" = 1 ] || ok_f=0  # answered after the readiness delay: the graceful wait held it
+[ "$during_ready" = 503 ] && [ "$during_get" = 200 ] || ok_f=0
+[ "$after_delay" != 200 ] || ok_f=0
+[ "$(echo "$exit_after <= $shutdown_budget" | bc -l)" = 1 ] || ok_f=0
+check "(f) a request in flight at SIGTERM finishes; new requests are served during the delay, refused after it" "$ok_f" \
+    "PATCH answered $flight_code ${answered_after} s after SIGTERM (it took ${flight_secs} s; notes now '$notes', its audit UPDATE entries: $audited); 1.5 s after SIGTERM readiness $during_ready and a GET $during_get; 6.5 s after, a GET got '$after_delay'; B exited after ${exit_after} s (status $rc_b)"
 
 # ------------------------------------------------------------------------------------------------
 say "part 2: shutdown during a tier run — database $db_shutdown, $customers customers, $purchases purchases"

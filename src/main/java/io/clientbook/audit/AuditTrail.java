@@ -54,6 +54,21 @@ public class AuditTrail {
         record(action, List.of(target));
     }
 
+    /**
+     * Records a client's read of one resource, in a transaction that only reads. The entry is committed
+     * without waiting for its WAL to reach the disk ({@code synchronous_commit} off for the rest of the
+     * transaction; PostgreSQL flushes it within a fraction of a second, 3 × {@code wal_writer_delay} at
+     * most). Commit order and visibility are unchanged; only a crash of PostgreSQL in that fraction of a
+     * second can lose the entry, and with it nothing but the record of a read. Waiting for the disk on every
+     * read would cap reads at the disk's flush rate. Never call it in a transaction that changes anything
+     * else: the change would be committed the same way.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRead(AuditTarget target) {
+        entries.commitWithoutWaitingForFlush();
+        record(AuditAction.READ, List.of(target));
+    }
+
     /** Records one action on many resources (e.g. each purchase of a batch) with one insert. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(AuditAction action, List<AuditTarget> targets) {

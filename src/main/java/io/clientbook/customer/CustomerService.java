@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.clientbook.audit.AuditAction;
 import io.clientbook.audit.AuditTarget;
 import io.clientbook.audit.AuditTrail;
 import io.clientbook.common.StorableText;
@@ -183,7 +182,7 @@ public class CustomerService {
     }
 
     private Customer audited(Customer c) {
-        audit.record(AuditAction.READ, AuditTarget.customer(c.id, List.of()));
+        audit.recordRead(AuditTarget.customer(c.id, List.of()));
         return c;
     }
 

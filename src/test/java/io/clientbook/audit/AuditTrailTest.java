@@ -32,6 +32,8 @@ class AuditTrailTest extends ApiTest {
     DataSource dataSource;
     @Inject
     AuditTrail trail;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     static String newCustomer(String email, String phone) {
         return as("agent").body(Map.of("externalRef", unique("aud"), "firstName", "Ada", "lastName", unique("Audited"),
@@ -217,6 +219,45 @@ class AuditTrailTest extends ApiTest {
         assertThat(audit.getString("items[0].actor.role")).isEqualTo("job");
         assertThat(audit.getString("items[0].remoteAddress")).isNull();
         assertThat(audit.getList("items[0].changedFields")).containsExactly("tier");
+    }
+
+    @Test
+    void shouldCommitAReadWithoutWaitingForTheDiskAndChangesAsAlways() {
+        UUID id = UUID.fromString(newCustomer(unique("s") + "@example.com", "+44 20 7946 4444"));
+        // The embedded test server runs with synchronous_commit off; each transaction starts from "on", as in production.
+        String duringRead = QuarkusTransaction.requiringNew().call(() -> {
+            sql("SET LOCAL synchronous_commit = on");
+            trail.recordRead(AuditTarget.customer(id, List.of()));
+            return sql("SHOW synchronous_commit");
+        });
+        String duringChange = QuarkusTransaction.requiringNew().call(() -> {
+            sql("SET LOCAL synchronous_commit = on");
+            trail.record(AuditAction.UPDATE, AuditTarget.customer(id, List.of("notes")));
+            return sql("SHOW synchronous_commit");
+        });
+        String serverDefault = QuarkusTransaction.requiringNew().call(
+                () -> sql("SELECT reset_val FROM pg_settings WHERE name = 'synchronous_commit'"));
+        String afterRead = QuarkusTransaction.requiringNew().call(() -> sql("SHOW synchronous_commit"));
+
+        assertThat(duringRead).isEqualTo("off");
+        assertThat(duringChange).isEqualTo("on");
+        // SET LOCAL: the pooled connection is back to the server's setting for the next transaction.
+        assertThat(afterRead).isEqualTo(serverDefault);
+        assertThat(auditOf(id.toString(), "&action=READ").getList("items.actor.name")).containsExactly("system");
+    }
+
+    /** Runs a statement on the transaction's connection; the first column of its first row, if it returns rows. */
+    private String sql(String statement) {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (Statement st = connection.createStatement()) {
+                if (!st.execute(statement)) {
+                    return null;
+                }
+                try (java.sql.ResultSet rs = st.getResultSet()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
     }
 
     @Test
