@@ -98,12 +98,14 @@ http_run() {
     echo "$(echo "$t1 - $t0" | bc -l) $peak $svc $changes"
 }
 
-# The statement in psql: prints its duration in seconds (psql's \timing).
+# The statement in psql: prints its duration in seconds (psql's \timing). With an argument, it runs with that
+# work_mem (the run gives its transaction clientbook.tiers.work-mem, 64MB by default); without, the server's.
 sql_run() {
     local asof; asof=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)
-    psql -X -v ON_ERROR_STOP=1 -d "$db" -v as_of="$asof" -v window_days=365 -v cut_a=0.80 -v cut_b=0.95 \
+    PGOPTIONS="${1:+-c work_mem=$1}" psql -X -v ON_ERROR_STOP=1 -d "$db" -v as_of="$asof" -v window_days=365 -v cut_a=0.80 -v cut_b=0.95 \
         -c '\timing on' -f bench/tier-scores.sql | awk '/^Time:/ { printf "%.3f\n", $2 / 1000 }' | tail -1
 }
+work_mem="${CLIENTBOOK_TIERS_WORK_MEM:-64MB}"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
@@ -112,20 +114,23 @@ say "first run (writes every customer's tier)"
 read -r wall peak svc changes < <(http_run)
 say "first run: $(printf "%.3f" "$wall") s wall, $svc s in the service, $changes changes, peak heap $((peak / 1048576)) MiB"
 
-http_times=(); sql_times=(); peak_all=$peak
+http_times=(); sql_times=(); sqlwm_times=(); peak_all=$peak
 for i in $(seq 1 "$runs"); do
     read -r wall peak svc changes < <(http_run)
     [ "$peak" -gt "$peak_all" ] && peak_all=$peak
-    s=$(sql_run)
-    http_times+=("$wall"); sql_times+=("$s")
-    say "run $i: service $(printf "%.3f" "$wall") s wall ($svc s inside, $changes changes), SQL $s s"
+    s=$(sql_run); sw=$(sql_run "$work_mem")
+    http_times+=("$wall"); sql_times+=("$s"); sqlwm_times+=("$sw")
+    say "run $i: service $(printf "%.3f" "$wall") s wall ($svc s inside, $changes changes), SQL $s s, SQL with work_mem $work_mem $sw s"
 done
 m_http=$(printf '%s\n' "${http_times[@]}" | median)
 m_sql=$(printf '%s\n' "${sql_times[@]}" | median)
+m_sqlwm=$(printf '%s\n' "${sqlwm_times[@]}" | median)
 echo
 echo "customers:            $customers, purchases: $purchases (seed $seed)"
 echo "machine:              $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(psql -X -At -d "$db" -c 'SHOW server_version') PostgreSQL, Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)"
 echo "service run median:   $(printf '%.3f' "$m_http") s (trigger over HTTP to SUCCEEDED seen by polling; $runs runs)"
 echo "SQL statement median: $m_sql s (psql \\timing; $runs runs)"
 echo "ratio:                $(echo "$m_http / $m_sql" | bc -l | xargs printf '%.2f') (target <= 1.25)"
+echo "SQL, work_mem $work_mem:  $m_sqlwm s (the statement given the memory the run gives itself; $runs runs)"
+echo "ratio to that:        $(echo "$m_http / $m_sqlwm" | bc -l | xargs printf '%.2f') (the service's own overhead)"
 echo "peak JVM heap:        $((peak_all / 1048576)) MiB used during the runs (jvm_memory_used_bytes, heap, polled every 100 ms)"

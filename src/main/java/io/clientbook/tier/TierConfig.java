@@ -23,6 +23,14 @@ public interface TierConfig {
     @WithDefault("PT10S")
     Duration shutdownWait();
 
+    /**
+     * PostgreSQL {@code work_mem} for the run's own transaction (a size such as {@code 64MB}): the scoring sorts
+     * and aggregates every customer, and with the server's default (4 MB) each of its sorts spills to disk. Only
+     * one run works at a time in the whole cluster, so this much is taken once, per sort node and parallel worker.
+     */
+    @WithDefault("64MB")
+    String workMem();
+
     interface Schedule {
         /** Quartz cron of the scheduled run (seconds first); {@code off} disables it. Default: 02:00 every day. */
         @WithDefault("0 0 2 * * ?")

@@ -98,6 +98,10 @@ public class TierRunService {
 
     @PostConstruct
     void init() {
+        if (!TierScoringSql.MEMORY_SIZE.matcher(config.workMem()).matches()) {
+            // Refuse at start, not at 02:00 when the first run would fail on it.
+            throw new IllegalStateException("clientbook.tiers.work-mem must be a size such as 64MB, got '" + config.workMem() + "'");
+        }
         background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tier-run");
             t.setDaemon(true);
@@ -373,6 +377,7 @@ public class TierRunService {
     private TierRun scoreAndComplete(TierRun started, int attempt, ActiveRun current) {
         // Long on purpose: the run's statements get the run's own bound instead of the per-request one.
         statementTimeouts.extend(config.runTimeout());
+        scoring.useWorkMem(config.workMem());
         current.scoringOn(runs.currentBackend());
         TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
         completed.fire(new TierRunCompleted(started.id, started.asOf));

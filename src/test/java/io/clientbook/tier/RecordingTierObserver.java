@@ -14,14 +14,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Test-only observer of {@link TierRunCompleted}: records each event with what it could see from
- * inside (whether a transaction was active, the run's tier_change rows), and fails the run's
+ * inside (whether a transaction was active, the run's tier_change rows, the work_mem it runs with), and fails the run's
  * transaction on demand to drive the failed-run path.
  */
 @ApplicationScoped
 public class RecordingTierObserver {
 
     /** One observed event: was there a transaction, and how many tier_change rows of the run were visible in it. */
-    record Seen(TierRunCompleted event, boolean inTransaction, long changeRowsVisible, String runStatusVisible) {
+    record Seen(TierRunCompleted event, boolean inTransaction, long changeRowsVisible, String runStatusVisible, String workMem) {
     }
 
     static final String FAILURE = "observer refused the tier run on purpose";
@@ -38,7 +38,8 @@ public class RecordingTierObserver {
                 .setParameter(1, event.runId()).getSingleResult()).longValue();
         String status = (String) em.createNativeQuery("SELECT status FROM tier_run WHERE id = ?1")
                 .setParameter(1, event.runId()).getSingleResult();
-        seen.add(new Seen(event, active, rows, status));
+        String workMem = (String) em.createNativeQuery("SELECT current_setting('work_mem')").getSingleResult();
+        seen.add(new Seen(event, active, rows, status, workMem));
         if (failNext.compareAndSet(true, false)) {
             throw new IllegalStateException(FAILURE);
         }

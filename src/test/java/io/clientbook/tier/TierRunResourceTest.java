@@ -207,7 +207,7 @@ class TierRunResourceTest extends TierFixtures {
     }
 
     @Test
-    void shouldFireTierRunCompletedOnceInsideTheRunsTransaction() {
+    void shouldFireTierRunCompletedOnceInsideTheRunsTransaction() throws Exception {
         String id = customer();
         purchase(id, "42.00", Duration.ofDays(2));
         JsonPath run = runToSuccess();
@@ -219,6 +219,14 @@ class TierRunResourceTest extends TierFixtures {
         // The run's history rows were visible to the observer, and the run not yet committed as SUCCEEDED.
         assertThat(s.changeRowsVisible()).isEqualTo(run.getLong("changes")).isPositive();
         assertThat(s.runStatusVisible()).isEqualTo("RUNNING");
+        // The scoring sorts every customer: the run's transaction has its own work_mem (clientbook.tiers.work-mem).
+        assertThat(s.workMem()).isEqualTo("64MB");
+        // …for that transaction only: other connections keep the server's setting.
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('work_mem')")) {
+            rs.next();
+            assertThat(rs.getString(1)).isNotEqualTo("64MB");
+        }
     }
 
     @Test
