@@ -1,7 +1,6 @@
 package io.clientbook.audit;
 
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,15 +22,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
  */
 @ApplicationScoped
 public class AuditEntryRepository implements PanacheRepositoryBase<AuditEntry, UUID> {
-
-    /** {@code synchronous_commit} off for the rest of the current transaction (see {@link AuditTrail#recordRead}). */
-    void commitWithoutWaitingForFlush() {
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("SET LOCAL synchronous_commit = off");
-            }
-        });
-    }
 
     /** Inserts one entry per target, all with the same actor, action, time and origin, in one statement. */
     void insert(Instant at, AuditActor actor, RequestOrigin.Origin origin, AuditAction action, List<AuditTarget> targets) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.clientbook.common.Timestamps;
+import io.clientbook.common.db.TransactionSettings;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
@@ -44,6 +45,8 @@ public class AuditTrail {
     @Inject
     AuditEntryRepository entries;
     @Inject
+    TransactionSettings settings;
+    @Inject
     RequestOrigin origin;
     @Inject
     Caller caller;
@@ -65,7 +68,7 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordRead(AuditTarget target) {
-        entries.commitWithoutWaitingForFlush();
+        settings.set("synchronous_commit", "off");
         record(AuditAction.READ, List.of(target));
     }
 

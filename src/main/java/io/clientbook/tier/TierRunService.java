@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.db.SchemaReady;
 import io.clientbook.common.db.StatementTimeouts;
+import io.clientbook.common.db.TransactionSettings;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
@@ -68,6 +70,8 @@ public class TierRunService {
     private static final Logger LOG = Logger.getLogger(TierRunService.class);
     private static final String SORT = "-startedAt";
     private static final int MAX_ERROR = 2000;
+    /** A PostgreSQL memory size, as {@code work_mem} takes it: digits and a unit. */
+    private static final Pattern MEMORY_SIZE = Pattern.compile("[1-9][0-9]{0,6}(kB|MB|GB)");
     /** How the error of a run ended by shutdown starts. */
     static final String INTERRUPTED = "interrupted by shutdown";
 
@@ -88,6 +92,8 @@ public class TierRunService {
     @Inject
     StatementTimeouts statementTimeouts;
     @Inject
+    TransactionSettings settings;
+    @Inject
     ScheduledFirings firings;
 
     private ExecutorService background;
@@ -98,7 +104,7 @@ public class TierRunService {
 
     @PostConstruct
     void init() {
-        if (!TierScoringSql.MEMORY_SIZE.matcher(config.workMem()).matches()) {
+        if (!MEMORY_SIZE.matcher(config.workMem()).matches()) {
             // Refuse at start, not at 02:00 when the first run would fail on it.
             throw new IllegalStateException("clientbook.tiers.work-mem must be a size such as 64MB, got '" + config.workMem() + "'");
         }
@@ -377,7 +383,8 @@ public class TierRunService {
     private TierRun scoreAndComplete(TierRun started, int attempt, ActiveRun current) {
         // Long on purpose: the run's statements get the run's own bound instead of the per-request one.
         statementTimeouts.extend(config.runTimeout());
-        scoring.useWorkMem(config.workMem());
+        // Its sorts and hashes over every customer get the run's memory (checked at start: a size).
+        settings.set("work_mem", config.workMem());
         current.scoringOn(runs.currentBackend());
         TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
         completed.fire(new TierRunCompleted(started.id, started.asOf));

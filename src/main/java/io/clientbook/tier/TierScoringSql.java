@@ -164,22 +164,6 @@ public class TierScoringSql {
         });
     }
 
-    /** A PostgreSQL memory size: digits and a unit, as {@code work_mem} takes it. */
-    static final Pattern MEMORY_SIZE = Pattern.compile("[1-9][0-9]{0,6}(kB|MB|GB)");
-
-    /** Gives the rest of the caller's transaction {@code workMem} (a {@link #MEMORY_SIZE}) for sorts and hashes. */
-    public void useWorkMem(String workMem) {
-        if (!MEMORY_SIZE.matcher(workMem).matches()) {
-            throw new IllegalArgumentException("work_mem must be a size such as 64MB, got '" + workMem + "'");
-        }
-        session().doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
-                ps.setString(1, workMem);
-                ps.execute();
-            }
-        });
-    }
-
     /** What a run with {@code policy} as of {@code asOf} would find, writing nothing. */
     public List<TierTally> preview(Instant asOf, TierPolicyValues policy) {
         return session().doReturningWork(connection -> tally(connection, SCORES + TALLY, params(asOf, policy)));

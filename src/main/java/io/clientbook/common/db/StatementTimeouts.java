@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 /**
  * PostgreSQL {@code statement_timeout}: the bound every pooled connection starts with
@@ -29,7 +28,7 @@ public class StatementTimeouts {
     @Inject
     DatabaseConfig config;
     @Inject
-    EntityManager em;
+    TransactionSettings settings;
 
     /** Raises the current transaction's bound to the job bound ({@code clientbook.db.job-statement-timeout}). */
     public void extendForJob() {
@@ -38,8 +37,7 @@ public class StatementTimeouts {
 
     /** Sets the current transaction's bound (must run inside the transaction it is meant for). */
     public void extend(Duration bound) {
-        em.createNativeQuery("SELECT set_config('statement_timeout', ?1, true)").setParameter(1, setting(bound))
-                .getSingleResult();
+        settings.set("statement_timeout", setting(bound));
     }
 
     /** Raises the bound of the transaction open on {@code connection} (auto-commit off) to the job bound. */
