@@ -29,6 +29,7 @@ import io.clientbook.common.db.SchemaReady;
 import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.db.TransactionSettings;
 import io.clientbook.common.error.ApiProblem;
+import io.clientbook.common.error.Causes;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
@@ -361,7 +362,7 @@ public class TierRunService {
                 break;
             } catch (RuntimeException e) {
                 if (current.interrupted()) {
-                    String cause = firstLine(innermost(e));
+                    String cause = firstLine(Causes.rootMessage(e));
                     LOG.warnf("Tier run %s interrupted by shutdown; the previous tiers are kept (%s)", run.id, cause);
                     fail(run.id, INTERRUPTED + " (" + cause + ")", attempt);
                     break;
@@ -438,21 +439,8 @@ public class TierRunService {
 
     /** The innermost message, which names what really went wrong (not the transaction wrapper's). */
     static String rootMessage(Throwable e) {
-        String message = innermost(e);
-        return root(e) == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
-    }
-
-    private static String innermost(Throwable e) {
-        Throwable root = root(e);
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static Throwable root(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        String message = Causes.rootMessage(e);
+        return Causes.root(e) == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
     }
 
     /** PostgreSQL adds "Where: …" lines to its messages; the first line says what happened. */

@@ -17,6 +17,7 @@ import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.clientbook.common.error.Causes;
 import io.clientbook.common.error.DatabaseProblems;
 import io.quarkus.runtime.StartupEvent;
 
@@ -65,8 +66,8 @@ public class DatabaseSchema {
                 throw e;
             }
             LOG.warnf("The database cannot be reached at start-up (%s): answering 503 and readiness DOWN until it "
-                    + "can, migrating in the background", rootMessage(e));
-            failure = "waiting for the database: " + rootMessage(e);
+                    + "can, migrating in the background", Causes.rootMessage(e));
+            failure = "waiting for the database: " + Causes.rootMessage(e);
             retries = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "schema-migration");
                 t.setDaemon(true);
@@ -100,11 +101,11 @@ public class DatabaseSchema {
                 LOG.info("The database is back: schema migrated, the service is ready");
             } catch (RuntimeException e) {
                 if (DatabaseProblems.isPassing(e)) {
-                    failure = "waiting for the database: " + rootMessage(e);
+                    failure = "waiting for the database: " + Causes.rootMessage(e);
                     Duration next = delay.multipliedBy(2);
                     retryAfter(next.compareTo(config.migrationRetryMaxDelay()) > 0 ? config.migrationRetryMaxDelay() : next);
                 } else {
-                    failure = rootMessage(e);
+                    failure = Causes.rootMessage(e);
                     LOG.error("Schema migration or validation failed; the service stays not ready", e);
                 }
             }
@@ -124,13 +125,5 @@ public class DatabaseSchema {
         migrated = true;
         failure = null;
         ready.fire(new SchemaReady());
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
