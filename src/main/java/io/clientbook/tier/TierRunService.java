@@ -105,10 +105,10 @@ public class TierRunService {
 
     @PostConstruct
     void init() {
-        if (!MEMORY_SIZE.matcher(config.workMem()).matches()) {
+        config.workMem().filter(size -> !MEMORY_SIZE.matcher(size).matches()).ifPresent(size -> {
             // Refuse at start, not at 02:00 when the first run would fail on it.
-            throw new IllegalStateException("clientbook.tiers.work-mem must be a size such as 64MB, got '" + config.workMem() + "'");
-        }
+            throw new IllegalStateException("clientbook.tiers.work-mem must be a size such as 64MB, got '" + size + "'");
+        });
         background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tier-run");
             t.setDaemon(true);
@@ -384,8 +384,8 @@ public class TierRunService {
     private TierRun scoreAndComplete(TierRun started, int attempt, ActiveRun current) {
         // Long on purpose: the run's statements get the run's own bound instead of the per-request one.
         statementTimeouts.extend(config.runTimeout());
-        // Its sorts and hashes over every customer get the run's memory (checked at start: a size).
-        settings.set("work_mem", config.workMem());
+        // Its sorts and hashes over every customer get the run's memory if one is set (checked at start: a size).
+        config.workMem().ifPresent(size -> settings.set("work_mem", size));
         current.scoringOn(runs.currentBackend());
         TierScoringSql.Outcome outcome = scoring.score(started.id, started.asOf, started.policy());
         completed.fire(new TierRunCompleted(started.id, started.asOf));

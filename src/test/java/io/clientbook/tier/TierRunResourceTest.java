@@ -220,12 +220,12 @@ class TierRunResourceTest extends TierFixtures {
         assertThat(s.changeRowsVisible()).isEqualTo(run.getLong("changes")).isPositive();
         assertThat(s.runStatusVisible()).isEqualTo("RUNNING");
         // The scoring sorts every customer: the run's transaction has its own work_mem (clientbook.tiers.work-mem).
-        assertThat(s.workMem()).isEqualTo("64MB");
+        assertThat(s.workMem()).isEqualTo("16MB");
         // …for that transaction only: other connections keep the server's setting.
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT current_setting('work_mem')")) {
             rs.next();
-            assertThat(rs.getString(1)).isNotEqualTo("64MB");
+            assertThat(rs.getString(1)).isNotEqualTo("16MB");
         }
     }
 
