@@ -403,6 +403,16 @@ public final class SegmentFilterCompiler {
             JsonNode count = n.get("count");
             JsonNode sum = n.get("sum");
             if (op == null && count == null && sum == null) {
+                if (purchases && !spec.has("product") && !spec.has("channel")) {
+                    // Only a window (or nothing): the customer's own purchase statistics answer it, and
+                    // exactly, since they are kept equal to the non-void purchases on every insert, void
+                    // and change (PurchaseRepository). "A non-void purchase at or after T" is
+                    // "last_purchase_at >= T": one indexed column instead of a probe per customer.
+                    if (!spec.has("withinDays")) {
+                        return new Sql("(c.purchase_count > 0)", false);
+                    }
+                    return whereValues.isEmpty() ? INVALID : bound("(c.last_purchase_at >= ?)", true, whereValues.get(0));
+                }
                 // "At least one": a semi-join the planner can drive from either side.
                 List<String> all = new ArrayList<>(List.of("r.customer_id = c.id"));
                 all.addAll(where);

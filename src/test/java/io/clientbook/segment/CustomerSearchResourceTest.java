@@ -72,12 +72,22 @@ class CustomerSearchResourceTest extends SegmentTestData {
         purchase(longAgo, "500.00", daysAgo(100), "Desk lamp");
         purchase(longAgo, "500.00", daysAgo(120), "Desk lamp");
         String never = customer(tag, Map.of());
+        // Its newest purchase is void: "a purchase in 30 days" must not see it (the window is answered
+        // from the customer's purchase statistics, which a void recomputes).
+        String latestVoided = customer(tag, Map.of());
+        purchase(latestVoided, "20.00", daysAgo(40), "Desk lamp");
+        String latest = purchase(latestVoided, "20.00", daysAgo(1), "Desk lamp");
+        as("integration").body("{\"reason\": \"refund\"}").post("/api/v1/purchases/" + latest + "/void").then().statusCode(200);
 
         String twice = "{\"purchases\": {\"withinDays\": 30, \"product\": \"Desk lamp\"}, \"op\": \"gte\", \"count\": 2}";
         assertThat(idsOf("agent", tagged(tag, twice))).containsExactly(twiceRecently);
         String lessThanTwice = "{\"purchases\": {\"withinDays\": 30}, \"op\": \"lt\", \"count\": 2}";
-        assertThat(idsOf("agent", tagged(tag, lessThanTwice))).containsExactlyInAnyOrder(onceAndVoided, longAgo, never);
+        assertThat(idsOf("agent", tagged(tag, lessThanTwice))).containsExactlyInAnyOrder(onceAndVoided, longAgo, never, latestVoided);
         assertThat(idsOf("agent", tagged(tag, "{\"purchases\": {\"withinDays\": 30}}"))).containsExactlyInAnyOrder(twiceRecently, onceAndVoided);
+        assertThat(idsOf("agent", tagged(tag, "{\"not\": {\"purchases\": {\"withinDays\": 30}}}")))
+                .containsExactlyInAnyOrder(longAgo, never, latestVoided);
+        assertThat(idsOf("agent", tagged(tag, "{\"purchases\": {}}"))).containsExactlyInAnyOrder(twiceRecently, onceAndVoided, longAgo, latestVoided);
+        assertThat(idsOf("agent", tagged(tag, "{\"not\": {\"purchases\": {}}}"))).containsExactly(never);
         assertThat(idsOf("agent", tagged(tag, "{\"purchases\": {}, \"op\": \"gt\", \"sum\": 75.49}")))
                 .containsExactlyInAnyOrder(twiceRecently, longAgo);
         assertThat(idsOf("agent", tagged(tag, "{\"purchases\": {\"product\": \"Sofa\"}}"))).isEmpty();

@@ -261,6 +261,19 @@ class SegmentFilterCompilerTest {
     }
 
     @Test
+    void shouldAnswerAPurchaseInAWindowFromTheCustomersPurchaseStatistics() {
+        CompiledFilter recent = compile("{\"purchases\": {\"withinDays\": 90}}");
+        assertThat(recent.sql()).isEqualTo("c.erased_at IS NULL AND (c.last_purchase_at >= ?)");
+        assertThat(recent.params()).containsExactly(NOW_UTC.minusDays(90));
+        // Null for a customer who never bought: "not" must still match them.
+        assertThat(compile("{\"not\": {\"purchases\": {\"withinDays\": 90}}}").sql())
+                .isEqualTo("c.erased_at IS NULL AND ((c.last_purchase_at >= ?) IS NOT TRUE)");
+        assertThat(compile("{\"purchases\": {}}").sql()).isEqualTo("c.erased_at IS NULL AND (c.purchase_count > 0)");
+        assertThat(compile("{\"not\": {\"purchases\": {}}}").sql()).isEqualTo("c.erased_at IS NULL AND (NOT (c.purchase_count > 0))");
+        assertThat(compile("{\"purchases\": {\"product\": \"Sofa\"}}").sql()).contains("EXISTS (SELECT 1 FROM purchase r");
+    }
+
+    @Test
     void shouldCompilePurchaseCountAtLeastAsGroupedSemiJoin() {
         CompiledFilter f = compile("{\"purchases\": {\"withinDays\": 90, \"product\": \"Desk lamp\"}, \"op\": \"gte\", \"count\": 2}");
         assertThat(f.sql()).isEqualTo("c.erased_at IS NULL AND EXISTS (SELECT 1 FROM (SELECT r.customer_id FROM purchase r"

@@ -80,7 +80,7 @@ class SlowDatabaseTest extends ApiTest {
                 ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString(), "amount", 20, "currency", "EUR", "product", "Tea",
                 "channel", "ONLINE")).post("/api/v1/purchases").then().statusCode(201);
         String filter = "{\"and\": [{\"field\": \"tags\", \"op\": \"eq\", \"value\": \"" + tag + "\"}, "
-                + "{\"purchases\": {\"withinDays\": 30}}]}";
+                + "{\"purchases\": {\"withinDays\": 30, \"channel\": \"ONLINE\"}}]}";   // reads the purchase table
         String segment = asAdmin().body("{\"name\": \"" + unique("slow") + "\", \"filter\": " + filter + "}")
                 .post("/api/v1/segments").then().statusCode(201).extract().path("id");
         Map<String, Object> campaign = Map.of("campaign", unique("slow"), "type", "PROMOTION_INVITE", "title", "Slow",
