@@ -28,8 +28,8 @@ public interface TierConfig {
      * PostgreSQL {@code work_mem} for the run's own transaction (a size such as {@code 64MB}); unset, the
      * server's. The scoring sorts and aggregates every customer, and at the server's default (4 MB) each of its
      * sorts spills to disk, yet more memory is not faster at scale: at 1,000,000 customers 16MB and 64MB made
-     * the run slower, because the planner then finishes the purchase totals with one hash aggregate in the
-     * leader instead of sorting them in the parallel workers. At 200,000 customers 64MB was 30 % faster. Only
+     * the run slower (at 64MB the planner finishes the purchase totals with one hash aggregate in the leader
+     * instead of sorting them in the parallel workers). At 200,000 customers 64MB was 30 % faster. Only
      * one run works at a time in the whole cluster, so this much is taken once, per sort node and worker.
      */
     Optional<String> workMem();

@@ -104,7 +104,7 @@ public class TierScoringSql {
      * from the same pass: {@code scores} is read twice, so PostgreSQL materialises it once, and the
      * customers who stay as they are (nearly all of them, run after run) are counted, never written.
      * Copying every score into the table instead cost about 3 s on top of the 16–17 s of the scoring
-     * at 1,000,000 customers (psql, same data); this costs about 1 s.
+     * at 1,000,000 customers (psql, same data); this costs about 1.5 s.
      * <p>
      * CREATE TABLE AS rather than INSERT … SELECT (or a data-modifying CTE): PostgreSQL never plans a
      * statement that modifies data in parallel, CREATE TABLE AS is the documented exception, and the
