@@ -16,10 +16,11 @@ import io.clientbook.feed.FeedEventTypes;
 @Schema(name = "NewWebhook", description = "Where to send which events; the signing secret is generated and shown once")
 public record NewWebhook(
         @Schema(required = true, description = "Absolute http or https URL, without credentials, at most 2000 characters",
-                examples = "https://shop.example.com/hooks/clientbook") String url,
+                maxLength = MAX_URL_LENGTH, examples = "https://shop.example.com/hooks/clientbook") String url,
         @Schema(required = true, description = "The event types to send (at least one); see GET /events for the list",
                 examples = "[\"purchase.recorded\", \"customer.erased\"]") List<String> eventTypes,
-        @Schema(description = "What the webhook is for, at most 200 characters", examples = "Shop: loyalty points") String description) {
+        @Schema(description = "What the webhook is for, at most 200 characters", maxLength = MAX_DESCRIPTION_LENGTH,
+                examples = "Shop: loyalty points") String description) {
 
     static final int MAX_URL_LENGTH = 2000;
     static final int MAX_DESCRIPTION_LENGTH = 200;
