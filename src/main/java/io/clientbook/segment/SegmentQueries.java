@@ -19,8 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.postgresql.PGStatement;
-
+import io.clientbook.common.db.AdHocStatements;
 import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.customer.Customer;
@@ -30,7 +29,9 @@ import io.clientbook.customer.CustomerSort;
  * The SQL of segmentation, in one place: pages, counts, breakdowns and the export cursor over the
  * customers a {@link CompiledFilter} selects. Plain JDBC on purpose: the condition is one
  * parameterised SQL text whose shape depends on the filter, and the export must stream from a
- * server-side cursor with a fetch size, which an ORM query would not give.
+ * server-side cursor with a fetch size, which an ORM query would not give. Every statement is planned
+ * for its values ({@link AdHocStatements}): a filter's selectivity depends wholly on them, and a
+ * generic plan could walk the sort index where an index on the condition is right.
  */
 @ApplicationScoped
 public class SegmentQueries {
@@ -77,7 +78,8 @@ public class SegmentQueries {
         sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", c.id ").append(dir).append(" LIMIT ?");
         List<UUID> ids = new ArrayList<>();
         Map<UUID, String> sortValues = new HashMap<>();
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = adHoc(conn, sql.toString())) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = AdHocStatements.prepare(conn, sql.toString())) {
             int i = filter.bind(ps, 1);
             if (after != null) {
                 ps.setString(i++, after.value());
@@ -114,22 +116,10 @@ public class SegmentQueries {
         return rows;
     }
 
-    /**
-     * Prepares a segment statement that PostgreSQL plans afresh for its values every time. A filter's
-     * selectivity depends wholly on its values (tier A in one region is a fraction of a percent of the
-     * customers, tier C most of them), so the generic plan that a server-side prepared statement may
-     * switch to after five executions on a pooled connection could walk the sort index where an index
-     * on the condition is right. Planning costs well under a millisecond; the queries take tens.
-     */
-    private static PreparedStatement adHoc(Connection conn, String sql) throws SQLException {
-        PreparedStatement ps = conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-        return ps;
-    }
-
     public long count(CompiledFilter filter) {
         try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = adHoc(conn, "SELECT count(*) FROM customer c WHERE " + filter.sql())) {
+                PreparedStatement ps = AdHocStatements.prepare(conn,
+                        "SELECT count(*) FROM customer c WHERE " + filter.sql())) {
             filter.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -150,7 +140,7 @@ public class SegmentQueries {
         for (String k : List.of("tier", "rfm", "region", "stage")) {
             by.put(k, new ArrayList<>());
         }
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = adHoc(conn, sql)) {
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = AdHocStatements.prepare(conn, sql)) {
             filter.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -205,7 +195,7 @@ public class SegmentQueries {
             // The job bound, which PostgreSQL applies to each fetch, not the whole stream: the first fetch
             // (which sorts the members) may take long; a slow reader can take as long as it likes.
             statementTimeouts.extendForJob(conn);
-            try (PreparedStatement ps = adHoc(conn, EXPORT_SELECT + filter.sql() + " ORDER BY c.created_at, c.id")) {
+            try (PreparedStatement ps = AdHocStatements.prepare(conn, EXPORT_SELECT + filter.sql() + " ORDER BY c.created_at, c.id")) {
                 ps.setFetchSize(fetchSize);
                 filter.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {

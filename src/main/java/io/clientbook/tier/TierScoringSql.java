@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
-import org.postgresql.PGStatement;
 
+import io.clientbook.common.db.AdHocStatements;
 import io.clientbook.customer.Tier;
 
 /**
@@ -221,12 +221,10 @@ public class TierScoringSql {
             m.appendReplacement(jdbc, "?");
         }
         m.appendTail(jdbc);
-        PreparedStatement ps = connection.prepareStatement(jdbc.toString());
+        // Planned for its values every time, so a pooled connection never settles on a generic plan that
+        // does not know the window.
+        PreparedStatement ps = AdHocStatements.prepare(connection, jdbc.toString());
         try {
-            // Planned for its values every time: after five executions on one pooled connection the driver
-            // would prepare it on the server, where PostgreSQL may switch to a generic plan that does not
-            // know the window (the run happens daily, on whichever connection the pool gives it).
-            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             for (int i = 0; i < names.size(); i++) {
                 Object value = params.get(names.get(i));
                 if (value == null) {
