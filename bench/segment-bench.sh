@@ -72,7 +72,7 @@ fi
 start_service
 # Steady state: the scoring run rewrote the tier columns of changed customers; VACUUM sets the visibility
 # map again (as autovacuum would soon), so index-only scans need not visit the table.
-psql -X -q -d "$db" -c "VACUUM ANALYZE customer" -c "ANALYZE"
+psql -X -q -d "$db" -c "VACUUM customer" -c "ANALYZE"
 
 # name | filter JSON | hand-written SQL condition over customer c. Each is the SQL someone who knows the
 # schema would write: "bought in 90 days" reads the customer's own last_purchase_at (kept exact on every

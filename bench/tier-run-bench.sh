@@ -119,13 +119,11 @@ http_times=(); sql_times=(); sqlwm_times=(); peak_all=$peak
 for i in $(seq 1 "$runs"); do
     read -r wall peak svc changes < <(http_run)
     [ "$peak" -gt "$peak_all" ] && peak_all=$peak
-    s=$(sql_run); http_times+=("$wall"); sql_times+=("$s")
+    s=$(sql_run); http_times+=("$wall"); sql_times+=("$s"); with_work_mem=""
     if [ -n "$work_mem" ]; then
-        sw=$(sql_run "$work_mem"); sqlwm_times+=("$sw")
-        say "run $i: service $(printf "%.3f" "$wall") s wall ($svc s inside, $changes changes), SQL $s s, SQL with work_mem $work_mem $sw s"
-    else
-        say "run $i: service $(printf "%.3f" "$wall") s wall ($svc s inside, $changes changes), SQL $s s"
+        sw=$(sql_run "$work_mem"); sqlwm_times+=("$sw"); with_work_mem=", SQL with work_mem $work_mem $sw s"
     fi
+    say "run $i: service $(printf "%.3f" "$wall") s wall ($svc s inside, $changes changes), SQL $s s$with_work_mem"
 done
 m_http=$(printf '%s\n' "${http_times[@]}" | median)
 m_sql=$(printf '%s\n' "${sql_times[@]}" | median)
