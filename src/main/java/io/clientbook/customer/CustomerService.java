@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,8 +43,6 @@ public class CustomerService {
 
     /** Fields a client sees but may not write; naming one in a write is a 400, not silently ignored. */
     static final Set<String> READ_ONLY = Set.of("id", "tier", "tierChangedAt", "rfm", "stats", "createdAt", "updatedAt");
-    private static final TypeReference<Map<ContactChannel, Consent>> CONSENT_TYPE = new TypeReference<>() {
-    };
 
     @Inject
     CustomerRepository customers;
@@ -56,6 +50,8 @@ public class CustomerService {
     Validator validator;
     @Inject
     ObjectMapper json;
+    @Inject
+    StoredConsent storedConsent;
     @Inject
     Event<DomainEvent> events;
     @Inject
@@ -164,19 +160,10 @@ public class CustomerService {
         return new Upserted(existing, false);
     }
 
-    /** The consent map stored on a customer. */
-    public Map<ContactChannel, Consent> consentOf(Customer c) {
-        try {
-            return json.readValue(c.consent, CONSENT_TYPE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored consent of customer " + c.id + " is not readable", e);
-        }
-    }
-
     /** The writable fields of a customer as they are now: the target of merge patches. */
     public CustomerFields fieldsOf(Customer c) {
         return new CustomerFields(c.externalRef, c.firstName, c.lastName, c.email, c.phone, c.gender, c.birthDate,
-                c.country, c.region, c.city, c.occupation, c.preferredChannel, consentOf(c), c.owner,
+                c.country, c.region, c.city, c.occupation, c.preferredChannel, storedConsent.of(c), c.owner,
                 c.needOrientation, c.buyingStage, c.expectedPurchaseDate, c.notBuyingReason, Arrays.asList(c.tags),
                 c.notes);
     }
@@ -229,7 +216,7 @@ public class CustomerService {
         c.city = f.city();
         c.occupation = f.occupation();
         c.preferredChannel = f.preferredChannel();
-        c.consent = writeConsent(f.consent());
+        c.consent = storedConsent.write(f.consent());
         c.owner = f.owner();
         c.needOrientation = f.needOrientation();
         c.buyingStage = f.buyingStage();
@@ -238,14 +225,6 @@ public class CustomerService {
         c.tags = f.tags() == null ? new String[0] : f.tags().toArray(String[]::new);
         c.notes = f.notes();
         c.updatedAt = now;
-    }
-
-    private String writeConsent(Map<ContactChannel, Consent> consent) {
-        try {
-            return json.writeValueAsString(consent == null ? Map.of() : new LinkedHashMap<>(consent));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
 

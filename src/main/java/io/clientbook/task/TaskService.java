@@ -32,6 +32,7 @@ import io.clientbook.customer.ContactChannel;
 import io.clientbook.customer.Customer;
 import io.clientbook.customer.CustomerRepository;
 import io.clientbook.customer.CustomerService;
+import io.clientbook.customer.StoredConsent;
 import io.clientbook.event.DomainEvent;
 import io.clientbook.event.TaskCompleted;
 import io.clientbook.event.TaskUpdated;
@@ -59,6 +60,8 @@ public class TaskService {
     CustomerRepository customerFiles;
     @Inject
     CustomerService customers;
+    @Inject
+    StoredConsent storedConsent;
     @Inject
     InteractionService interactions;
     @Inject
@@ -191,7 +194,7 @@ public class TaskService {
     }
 
     private Set<ContactChannel> consented(Customer c) {
-        Map<ContactChannel, Consent> consent = customers.consentOf(c);
+        Map<ContactChannel, Consent> consent = storedConsent.of(c);
         return consent.entrySet().stream().filter(e -> e.getValue() != null && Boolean.TRUE.equals(e.getValue().granted()))
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.clientbook.customer.Customer;
 import io.clientbook.customer.CustomerService;
+import io.clientbook.customer.StoredConsent;
 import io.clientbook.privacy.SubjectExportSection;
 import io.clientbook.privacy.SubjectExportWriter;
 
@@ -17,6 +18,8 @@ public class CustomerExportSection implements SubjectExportSection {
 
     @Inject
     CustomerService customers;
+    @Inject
+    StoredConsent consent;
 
     @Override
     public String name() {
@@ -31,6 +34,6 @@ public class CustomerExportSection implements SubjectExportSection {
     @Override
     public void write(UUID customerId, SubjectExportWriter out) throws IOException {
         Customer c = customers.get(customerId);
-        out.value(CustomerResponse.of(c, customers.consentOf(c)));
+        out.value(CustomerResponse.of(c, consent.of(c)));
     }
 }

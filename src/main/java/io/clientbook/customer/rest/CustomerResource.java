@@ -42,6 +42,7 @@ import io.clientbook.customer.CustomerErasure;
 import io.clientbook.customer.CustomerFields;
 import io.clientbook.customer.CustomerListQuery;
 import io.clientbook.customer.CustomerService;
+import io.clientbook.customer.StoredConsent;
 import io.clientbook.customer.CustomerSort;
 import io.clientbook.customer.Tier;
 import io.clientbook.security.Caller;
@@ -66,6 +67,8 @@ public class CustomerResource {
 
     @Inject
     CustomerService service;
+    @Inject
+    StoredConsent consent;
     @Inject
     CustomerErasure erasure;
     @Inject
@@ -201,7 +204,7 @@ public class CustomerResource {
 
     /** The customer as this caller may see it: analysts get contact data masked ({@link ContactMasking}). */
     private CustomerResponse present(Customer c) {
-        CustomerResponse response = CustomerResponse.of(c, service.consentOf(c));
+        CustomerResponse response = CustomerResponse.of(c, consent.of(c));
         return ContactMasking.appliesTo(caller) ? response.masked() : response;
     }
 }

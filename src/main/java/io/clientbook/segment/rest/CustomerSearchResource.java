@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
-import io.clientbook.customer.CustomerService;
 import io.clientbook.customer.CustomerSort;
+import io.clientbook.customer.StoredConsent;
 import io.clientbook.customer.rest.CustomerPage;
 import io.clientbook.customer.rest.CustomerResponse;
 import io.clientbook.security.Caller;
@@ -37,7 +37,7 @@ public class CustomerSearchResource {
     @Inject
     SegmentService service;
     @Inject
-    CustomerService customers;
+    StoredConsent consent;
     @Inject
     Caller caller;
 
@@ -67,7 +67,7 @@ public class CustomerSearchResource {
         }
         PageRequest page = PageRequest.of(body.limit() == null ? null : body.limit().toString(), body.cursor());
         Page<CustomerResponse> result = service.search(body.filter(), CustomerSort.Order.parse(body.sort()), page)
-                .map(c -> CustomerResponse.of(c, customers.consentOf(c)));
+                .map(c -> CustomerResponse.of(c, consent.of(c)));
         boolean mask = ContactMasking.appliesTo(caller);
         return new CustomerPage(mask ? result.items().stream().map(CustomerResponse::masked).toList() : result.items(),
                 result.nextCursor());

@@ -34,7 +34,7 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.QueryParams;
-import io.clientbook.customer.CustomerService;
+import io.clientbook.customer.StoredConsent;
 import io.clientbook.customer.rest.CustomerPage;
 import io.clientbook.customer.rest.CustomerResponse;
 import io.clientbook.security.Caller;
@@ -65,7 +65,7 @@ public class SegmentResource {
     @Inject
     SegmentConfig config;
     @Inject
-    CustomerService customers;
+    StoredConsent consent;
     @Inject
     IdempotencyService idempotency;
     @Inject
@@ -148,7 +148,7 @@ public class SegmentResource {
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
         Page<CustomerResponse> page = service.members(segmentId(id), PageRequest.of(limit, cursor))
-                .map(c -> CustomerResponse.of(c, customers.consentOf(c)));
+                .map(c -> CustomerResponse.of(c, consent.of(c)));
         boolean mask = ContactMasking.appliesTo(caller);
         return new CustomerPage(mask ? page.items().stream().map(CustomerResponse::masked).toList() : page.items(), page.nextCursor());
     }
