@@ -19,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.clientbook.common.db.AdHocStatements;
 import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.paging.Cursor;
@@ -104,7 +106,9 @@ public class SegmentQueries {
             return List.of();
         }
         Map<UUID, Customer> byId = new HashMap<>();
-        em.createQuery("FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", ids).getResultList()
+        // Read-only: a page is never written back, so Hibernate keeps no snapshot of each customer to compare.
+        em.createQuery("FROM Customer c WHERE c.id IN :ids", Customer.class).setParameter("ids", ids)
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList()
                 .forEach(c -> byId.put(c.id, c));
         List<Row> rows = new ArrayList<>();
         for (UUID id : ids) {

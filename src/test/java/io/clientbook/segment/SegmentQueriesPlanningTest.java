@@ -1,0 +1,97 @@
+package io.clientbook.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.clientbook.common.db.AdHocStatements;
+import io.clientbook.customer.CustomerSort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Segment statements are planned for their values however often they run on one connection: the driver
+ * would make a statement run five times a server-side prepared one, and PostgreSQL may then settle on a
+ * generic plan that does not know the filter's values ({@link AdHocStatements}). One transaction keeps
+ * one connection, so its {@code pg_prepared_statements} shows which statements run in it were prepared.
+ */
+@QuarkusTest
+class SegmentQueriesPlanningTest extends SegmentTestData {
+
+    static final int RUNS = 12;
+
+    @Inject
+    SegmentQueries queries;
+    @Inject
+    SegmentService segments;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void shouldNeverPreparePagesOnTheServer() throws Exception {
+        String tag = unique("plan");
+        customer(tag, Map.of("lastName", "Paged"));
+        CompiledFilter filter = tagged(tag);
+
+        List<Object[]> prepared = QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < RUNS; i++) {
+                assertThat(queries.page(filter, CustomerSort.Order.parse("createdAt"), null, 10)).hasSize(1);
+            }
+            return preparedStatements("::text FROM customer c WHERE");
+        });
+
+        assertThat(prepared).isEmpty();
+    }
+
+    @Test
+    void shouldNeverPrepareCountsOnTheServer() throws Exception {
+        String tag = unique("plan");
+        customer(tag, Map.of("lastName", "Counted"));
+        CompiledFilter filter = tagged(tag);
+
+        List<Object[]> prepared = QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < RUNS; i++) {
+                assertThat(queries.count(filter)).isEqualTo(1);
+            }
+            return preparedStatements("SELECT count(*) FROM customer c WHERE");
+        });
+
+        assertThat(prepared).isEmpty();
+    }
+
+    @Test
+    void shouldSeeServerSideStatementsOfTheConnection() {
+        // The check above can fail: a statement the driver prepares as usual does show up here.
+        List<Object[]> prepared = QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < RUNS; i++) {
+                em.createNativeQuery("SELECT count(*) FROM customer c WHERE c.id = ?1 /* planning test */")
+                        .setParameter(1, UUID.randomUUID()).getSingleResult();
+            }
+            return preparedStatements("/* planning test */");
+        });
+
+        assertThat(prepared).hasSize(1);
+    }
+
+    private CompiledFilter tagged(String tag) throws Exception {
+        return segments.compile(json.readTree("{\"field\": \"tags\", \"op\": \"eq\", \"value\": \"" + tag + "\"}"));
+    }
+
+    /** generic_plans and custom_plans of this connection's server-side statements whose text contains {@code text}. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> preparedStatements(String text) {
+        return em.createNativeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE strpos(statement, ?1) > 0",
+                Object[].class).setParameter(1, text).getResultList();
+    }
+}
