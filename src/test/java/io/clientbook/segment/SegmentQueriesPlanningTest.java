@@ -40,58 +40,56 @@ class SegmentQueriesPlanningTest extends SegmentTestData {
 
     @Test
     void shouldNeverPreparePagesOnTheServer() throws Exception {
-        String tag = unique("plan");
-        customer(tag, Map.of("lastName", "Paged"));
-        CompiledFilter filter = tagged(tag);
+        CompiledFilter filter = tagged(customerTagged("Paged"));
 
-        List<Object[]> prepared = QuarkusTransaction.requiringNew().call(() -> {
-            for (int i = 0; i < RUNS; i++) {
-                assertThat(queries.page(filter, CustomerSort.Order.parse("createdAt"), null, 10)).hasSize(1);
-            }
-            return preparedStatements("::text FROM customer c WHERE");
-        });
+        List<String> prepared = preparedAfterRuns("::text FROM customer c WHERE",
+                () -> assertThat(queries.page(filter, CustomerSort.Order.parse("createdAt"), null, 10)).hasSize(1));
 
         assertThat(prepared).isEmpty();
     }
 
     @Test
     void shouldNeverPrepareCountsOnTheServer() throws Exception {
-        String tag = unique("plan");
-        customer(tag, Map.of("lastName", "Counted"));
-        CompiledFilter filter = tagged(tag);
+        CompiledFilter filter = tagged(customerTagged("Counted"));
 
-        List<Object[]> prepared = QuarkusTransaction.requiringNew().call(() -> {
-            for (int i = 0; i < RUNS; i++) {
-                assertThat(queries.count(filter)).isEqualTo(1);
-            }
-            return preparedStatements("SELECT count(*) FROM customer c WHERE");
-        });
+        List<String> prepared = preparedAfterRuns("SELECT count(*) FROM customer c WHERE",
+                () -> assertThat(queries.count(filter)).isEqualTo(1));
 
         assertThat(prepared).isEmpty();
     }
 
     @Test
     void shouldSeeServerSideStatementsOfTheConnection() {
-        // The check above can fail: a statement the driver prepares as usual does show up here.
-        List<Object[]> prepared = QuarkusTransaction.requiringNew().call(() -> {
-            for (int i = 0; i < RUNS; i++) {
-                em.createNativeQuery("SELECT count(*) FROM customer c WHERE c.id = ?1 /* planning test */")
-                        .setParameter(1, UUID.randomUUID()).getSingleResult();
-            }
-            return preparedStatements("/* planning test */");
-        });
+        // The checks above can fail: a statement the driver prepares as usual does show up.
+        List<String> prepared = preparedAfterRuns("/* planning test */",
+                () -> em.createNativeQuery("SELECT count(*) FROM customer c WHERE c.id = ?1 /* planning test */")
+                        .setParameter(1, UUID.randomUUID()).getSingleResult());
 
         assertThat(prepared).hasSize(1);
+    }
+
+    private static String customerTagged(String lastName) {
+        String tag = unique("plan");
+        customer(tag, Map.of("lastName", lastName));
+        return tag;
     }
 
     private CompiledFilter tagged(String tag) throws Exception {
         return segments.compile(json.readTree("{\"field\": \"tags\", \"op\": \"eq\", \"value\": \"" + tag + "\"}"));
     }
 
-    /** generic_plans and custom_plans of this connection's server-side statements whose text contains {@code text}. */
+    /**
+     * Runs {@code statement} {@link #RUNS} times in one transaction (so on one connection) and returns the
+     * texts of that connection's server-side prepared statements that contain {@code text}.
+     */
     @SuppressWarnings("unchecked")
-    private List<Object[]> preparedStatements(String text) {
-        return em.createNativeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE strpos(statement, ?1) > 0",
-                Object[].class).setParameter(1, text).getResultList();
+    private List<String> preparedAfterRuns(String text, Runnable statement) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            for (int i = 0; i < RUNS; i++) {
+                statement.run();
+            }
+            return em.createNativeQuery("SELECT statement FROM pg_prepared_statements WHERE strpos(statement, ?1) > 0",
+                    String.class).setParameter(1, text).getResultList();
+        });
     }
 }
