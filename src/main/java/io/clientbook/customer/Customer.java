@@ -51,7 +51,7 @@ public class Customer {
     @Enumerated(EnumType.STRING)
     @Column(name = "preferred_channel")
     public ContactChannel preferredChannel;
-    /** JSON object keyed by channel; read and written through {@link CustomerService}. */
+    /** JSON object keyed by channel; read and written through {@link StoredConsent}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public String consent = "{}";
