@@ -161,6 +161,7 @@ public class CustomerService {
     }
 
     /** The writable fields of a customer as they are now: the target of merge patches. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerFields fieldsOf(Customer c) {
         return new CustomerFields(c.externalRef, c.firstName, c.lastName, c.email, c.phone, c.gender, c.birthDate,
                 c.country, c.region, c.city, c.occupation, c.preferredChannel, storedConsent.of(c), c.owner,

@@ -179,6 +179,7 @@ public class SegmentService {
     }
 
     /** The stored filter tree of a segment. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public JsonNode filterOf(Segment s) {
         try {
             return json.readTree(s.filter);
@@ -188,6 +189,7 @@ public class SegmentService {
     }
 
     /** Compiles a request's filter (found at {@code filter} of the body), relative times fixed now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CompiledFilter compile(JsonNode filter) {
         return compiler.compile(filter, "filter", Timestamps.now());
     }

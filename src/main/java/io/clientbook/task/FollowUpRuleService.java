@@ -113,6 +113,7 @@ public class FollowUpRuleService {
     }
 
     /** The stored settings as the API shows them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public FollowUpRuleFields fieldsOf(FollowUpRule rule) {
         Settings s = read(rule.settings);
         return new FollowUpRuleFields(rule.enabled, rule.title, rule.delayDays, rule.leadDays, rule.priority,
