@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
@@ -40,13 +39,6 @@ public class CampaignService {
     /** Channels tried for a member who did not consent to the campaign's channel (after their preferred one). */
     static final List<ContactChannel> CHANNELS = List.of(ContactChannel.EMAIL, ContactChannel.SMS, ContactChannel.PHONE,
             ContactChannel.SOCIAL, ContactChannel.VISIT);
-    /**
-     * Transaction-scoped advisory lock taken by every campaign: two campaigns at the same moment would
-     * otherwise each miss the other's tasks in the frequency cap. Not the daily job's lock (its
-     * replicas try-lock and would skip their run).
-     */
-    static final long LOCK_KEY = 0x636c_6263_616d_7067L; // "clbcampg"
-
     /** The trigger key of a campaign's tasks. */
     public static String triggerKey(String campaign) {
         return CampaignKey.triggerKey(campaign);
@@ -65,8 +57,6 @@ public class CampaignService {
     @Inject
     Validator validator;
     @Inject
-    EntityManager em;
-    @Inject
     StatementTimeouts statementTimeouts;
 
     /**
@@ -77,9 +67,10 @@ public class CampaignService {
         NewCampaign body = validate(input, idempotencyKey);
         String campaign = CampaignKey.of(body.campaign(), callerKeyId, idempotencyKey);
         CompiledFilter.Named members = segments.memberCondition(segmentId).named("seg_");
-        // One task per member of a segment of any size, in one statement: the job bound (the lock wait included).
+        // One task per member of a segment of any size, in one statement: the job bound (the wait for the
+        // other set-based generations included).
         statementTimeouts.extendForJob();
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        generator.awaitSetBasedTurn();
 
         Map<String, Object> params = new HashMap<>(members.params());
         params.put("c_key", CampaignKey.triggerKey(campaign));

@@ -31,8 +31,9 @@ import io.quarkus.scheduler.ScheduledExecution;
  * PostgreSQL advisory lock keeps replicas from running it at the same time: the instance that does not
  * get the lock logs so and does nothing, and the firing's claim ({@link ScheduledFirings}, taken in
  * the job's transaction) keeps a replica that fires after the job has ended from running it again.
- * Running it twice on one day creates nothing new anyway (the exactly-once keys). Trigger keys: {@code birthday:<year>}, {@code holiday:<date>},
- * {@code check-in:<run date>}.
+ * A campaign at work is waited for ({@link TaskGenerator#awaitSetBasedTurn}), so each sees the other's
+ * tasks in the frequency cap. Running it twice on one day creates nothing new anyway (the exactly-once
+ * keys). Trigger keys: {@code birthday:<year>}, {@code holiday:<date>}, {@code check-in:<run date>}.
  */
 @ApplicationScoped
 public class FollowUpDailyJob {
@@ -116,8 +117,9 @@ public class FollowUpDailyJob {
     }
 
     private Run generateAll(LocalDate today, Instant now) {
-        // Set-based over every customer: the job bound, not the per-request one.
+        // Set-based over every customer: the job bound, not the per-request one (a campaign at work is waited for).
         statementTimeouts.extendForJob();
+        generator.awaitSetBasedTurn();
         Map<FollowUpRuleId, TaskGenerationSql.Result> results = new LinkedHashMap<>();
         rules.enabled(FollowUpRuleId.BIRTHDAY_GREETING).ifPresent(rule -> results.put(FollowUpRuleId.BIRTHDAY_GREETING,
                 generate(FollowUpRuleId.BIRTHDAY_GREETING, rule, birthdays(rule, today), now)));

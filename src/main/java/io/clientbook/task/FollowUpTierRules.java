@@ -2,6 +2,7 @@ package io.clientbook.task;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,9 +34,15 @@ public class FollowUpTierRules {
     TasksConfig config;
 
     void onTierRun(@Observes TierRunCompleted run) {
-        rules.enabled(FollowUpRuleId.VIP_WELCOME).ifPresent(rule -> generate(FollowUpRuleId.VIP_WELCOME, rule, run, """
+        Optional<FollowUpRuleFields> welcome = rules.enabled(FollowUpRuleId.VIP_WELCOME);
+        Optional<FollowUpRuleFields> winBack = rules.enabled(FollowUpRuleId.WIN_BACK);
+        if (welcome.isEmpty() && winBack.isEmpty()) {
+            return;
+        }
+        generator.awaitSetBasedTurn();
+        welcome.ifPresent(rule -> generate(FollowUpRuleId.VIP_WELCOME, rule, run, """
                 to_tier = 'A' AND from_tier IS DISTINCT FROM 'A'"""));
-        rules.enabled(FollowUpRuleId.WIN_BACK).ifPresent(rule -> generate(FollowUpRuleId.WIN_BACK, rule, run, """
+        winBack.ifPresent(rule -> generate(FollowUpRuleId.WIN_BACK, rule, run, """
                 (from_tier = 'A' AND to_tier IN ('B', 'C'))
                 OR (to_segment IN ('AT_RISK', 'CANNOT_LOSE')
                     AND from_segment IS DISTINCT FROM to_segment

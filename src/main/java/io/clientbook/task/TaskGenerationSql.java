@@ -46,9 +46,12 @@ import io.clientbook.customer.Tier;
  * TOO_LATE (a back-filled purchase of last year asks for no thank-you now).</li>
  * </ul>
  * Every skip is recorded in {@code task_skip} once per (source, customer, trigger key). The frequency
- * cap sees committed tasks and this transaction's own; two transactions creating marketing tasks for
- * the same customer at the same moment can each miss the other's (the event paths run under the
- * customer's row lock taken by purchases and customer edits; the daily job is single-instance).
+ * cap sees committed tasks and this transaction's own, so concurrent generations are serialised where
+ * they could meet: those of one customer's event run under the customer's row lock (taken by purchases
+ * and customer edits), and set-based ones (campaigns, the daily job, a tier run's rules) wait for each
+ * other ({@link TaskGenerator#awaitSetBasedTurn}). An event's generation and a set-based one at the
+ * same moment can still each miss the other's task: closing that would mean locking every member's
+ * row for a whole campaign.
  */
 @ApplicationScoped
 public class TaskGenerationSql {

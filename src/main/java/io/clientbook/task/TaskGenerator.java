@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.clientbook.event.DomainEvent;
@@ -27,6 +28,14 @@ public class TaskGenerator {
         BATCH
     }
 
+    /**
+     * The advisory lock of set-based generations. Its value is the key campaigns have always taken
+     * ("clbcampg"), so a replica still running the previous version keeps serialising with this one.
+     */
+    static final long SET_BASED_LOCK_KEY = 0x636c_6263_616d_7067L;
+
+    @Inject
+    EntityManager em;
     @Inject
     TaskGenerationSql sql;
     @Inject
@@ -35,6 +44,18 @@ public class TaskGenerator {
     Event<DomainEvent> events;
     @Inject
     Event<TasksCreated> batchEvents;
+
+    /**
+     * Waits until no set-based generation (a campaign, the daily job, a tier run's rules) of any replica
+     * is at work, and keeps the others waiting until the caller's transaction ends. The frequency cap
+     * sees committed tasks and the transaction's own, so two such generations at once would each miss
+     * the other's tasks and could plan two contacts of one customer closer than the cap. The wait is
+     * bounded by the caller's statement timeout. Generations of one customer's event (a purchase, a
+     * complaint) do not take it: they run under that customer's row lock.
+     */
+    public void awaitSetBasedTurn() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, SET_BASED_LOCK_KEY).getSingleResult();
+    }
 
     public TaskGenerationSql.Result generate(TaskGenerationSql.Spec spec, TaskGenerationSql.Candidates candidates,
             Instant now, Announce announce) {

@@ -4,6 +4,7 @@ import static io.clientbook.task.TaskFixtures.customer;
 import static io.clientbook.task.TaskFixtures.skips;
 import static io.clientbook.task.TaskFixtures.tasksOfType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.clientbook.ApiTest;
+import io.clientbook.customer.ContactChannel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,6 +37,8 @@ class FollowUpDailyJobTest extends ApiTest {
 
     @Inject
     FollowUpDailyJob job;
+    @Inject
+    CampaignService campaigns;
     @Inject
     EntityManager em;
 
@@ -169,5 +174,47 @@ class FollowUpDailyJobTest extends ApiTest {
         FollowUpDailyJob.Run next = job.runFiring(firing.plusSeconds(86400), Instant.now());
         assertThat(next.ran()).isTrue();
         assertThat(tasksOfType(customer, "BIRTHDAY_GREETING")).hasSize(1);
+    }
+
+    @Test
+    void shouldWaitForACampaignAtWorkAndSeeItsTaskInTheFrequencyCap() throws Exception {
+        String customer = customerBorn("1988-09-14", "EMAIL");
+        String tag = unique("capped");
+        asAdmin().contentType("application/merge-patch+json").body(Map.of("tags", List.of(tag)))
+                .patch("/api/v1/customers/" + customer).then().statusCode(200);
+        String segment = asAdmin().body(Map.of("name", unique("cap-segment"),
+                "filter", Map.of("field", "tags", "op", "eq", "value", tag)))
+                .post("/api/v1/segments").then().statusCode(201).extract().path("id");
+        // The greeting would be due 2036-09-14 09:00; the campaign's contact is a day earlier, within the cap.
+        NewCampaign invite = new NewCampaign(null, "Autumn preview", Instant.parse("2036-09-13T09:00:00Z"),
+                ContactChannel.EMAIL, null, unique("autumn"));
+        CountDownLatch launched = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // A campaign whose transaction is still open: its task is not committed yet.
+            Future<?> campaign = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                assertThat(campaigns.launch(UUID.fromString(segment), invite, null, null, "test").result().created())
+                        .isEqualTo(1);
+                launched.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(launched.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<FollowUpDailyJob.Run> daily = threads.submit(() -> job.runFor(LocalDate.of(2036, 9, 10), Instant.now()));
+            assertThatThrownBy(() -> daily.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            campaign.get(30, TimeUnit.SECONDS);
+            assertThat(daily.get(30, TimeUnit.SECONDS).ran()).isTrue();
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(tasksOfType(customer, "PROMOTION_INVITE")).hasSize(1);
+        assertThat(tasksOfType(customer, "BIRTHDAY_GREETING")).isEmpty();
+        assertThat(skips(customer)).extracting(s -> s.get("reason")).containsExactly("FREQUENCY_CAP");
     }
 }
