@@ -46,7 +46,7 @@ public record FilterField(String name, Type type, String sql, Set<String> allowe
 
     /**
      * Month and day of the birth date as one number (April 12 → 412): matches the expression index
-     * {@code customer_birthday_idx} of V3 exactly, so birthday conditions are index lookups.
+     * {@code customer_birthday_idx} exactly, so birthday conditions are index lookups (index-only since V9).
      */
     public static final String BIRTHDAY_MMDD = "(EXTRACT(MONTH FROM c.birth_date) * 100 + EXTRACT(DAY FROM c.birth_date))::int";
 
