@@ -56,6 +56,22 @@ class FollowUpDailyJobTest extends ApiTest {
                 .setParameter(1, tier).setParameter(2, daysOld).setParameter(3, UUID.fromString(customerId)).executeUpdate());
     }
 
+    /**
+     * Runs {@code work} on {@code thread} in a new transaction that stays open, counting {@code done} down
+     * once the work is done, until {@code release} is counted down.
+     */
+    private static Future<?> heldOpen(ExecutorService thread, Runnable work, CountDownLatch done, CountDownLatch release) {
+        return thread.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            work.run();
+            done.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+    }
+
     @Test
     void shouldGreetALeapDayBirthdayOnFebruary28OfANonLeapYearOnceHoweverOftenTheJobRuns() {
         String leap = customerBorn("1992-02-29", "EMAIL");
@@ -133,16 +149,8 @@ class FollowUpDailyJobTest extends ApiTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
-            Future<?> holder = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, FollowUpDailyJob.LOCK_KEY)
-                        .getSingleResult();
-                locked.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            Future<?> holder = heldOpen(other, () -> em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                    .setParameter(1, FollowUpDailyJob.LOCK_KEY).getSingleResult(), locked, release);
             assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
             FollowUpDailyJob.Run run = job.runFor(LocalDate.of(2033, 7, 10), Instant.now());
             assertThat(run.ran()).isFalse();
@@ -193,16 +201,9 @@ class FollowUpDailyJobTest extends ApiTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             // A campaign whose transaction is still open: its task is not committed yet.
-            Future<?> campaign = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                assertThat(campaigns.launch(UUID.fromString(segment), invite, null, null, "test").result().created())
-                        .isEqualTo(1);
-                launched.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            Future<?> campaign = heldOpen(threads, () -> assertThat(
+                    campaigns.launch(UUID.fromString(segment), invite, null, null, "test").result().created()).isEqualTo(1),
+                    launched, release);
             assertThat(launched.await(30, TimeUnit.SECONDS)).isTrue();
             Future<FollowUpDailyJob.Run> daily = threads.submit(() -> job.runFor(LocalDate.of(2036, 9, 10), Instant.now()));
             assertThatThrownBy(() -> daily.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
