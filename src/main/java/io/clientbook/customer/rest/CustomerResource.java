@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.clientbook.common.idempotency.IdempotencyService;
-import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.MergePatch;
@@ -43,7 +42,6 @@ import io.clientbook.customer.CustomerFields;
 import io.clientbook.customer.CustomerListQuery;
 import io.clientbook.customer.CustomerService;
 import io.clientbook.customer.CustomerSort;
-import io.clientbook.customer.StoredConsent;
 import io.clientbook.customer.Tier;
 import io.clientbook.security.Caller;
 import io.clientbook.security.ContactMasking;
@@ -68,7 +66,7 @@ public class CustomerResource {
     @Inject
     CustomerService service;
     @Inject
-    StoredConsent consent;
+    CustomerPresenter presenter;
     @Inject
     CustomerErasure erasure;
     @Inject
@@ -91,7 +89,7 @@ public class CustomerResource {
         return idempotency.execute(caller.keyId(), idempotencyKey, "POST /api/v1/customers", body, () -> {
             Customer c = service.create(body);
             return Response.created(URI.create("/api/v1/customers/" + c.id)).header("ETag", ETags.of(c.version))
-                    .entity(present(c)).build();
+                    .entity(presenter.present(c)).build();
         });
     }
 
@@ -115,9 +113,7 @@ public class CustomerResource {
                 QueryParams.enumValue(Tier.class, tier, "tier"), QueryParams.text(tag, "tag", 50),
                 QueryParams.text(region, "region", 100), QueryParams.enumValue(BuyingStage.class, buyingStage, "buyingStage"),
                 QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort), !ContactMasking.appliesTo(caller));
-        Page<CustomerResponse> page = service.list(query, PageRequest.of(limit, cursor))
-                .map(this::present);
-        return new CustomerPage(page.items(), page.nextCursor());
+        return presenter.page(service.list(query, PageRequest.of(limit, cursor)));
     }
 
     @GET
@@ -195,16 +191,10 @@ public class CustomerResource {
         Customer c = result.customer();
         Response.ResponseBuilder builder = result.created()
                 ? Response.created(URI.create("/api/v1/customers/" + c.id)) : Response.ok();
-        return builder.header("ETag", ETags.of(c.version)).entity(present(c)).build();
+        return builder.header("ETag", ETags.of(c.version)).entity(presenter.present(c)).build();
     }
 
     private Response ok(Customer c) {
-        return Response.ok(present(c)).header("ETag", ETags.of(c.version)).build();
-    }
-
-    /** The customer as this caller may see it: analysts get contact data masked ({@link ContactMasking}). */
-    private CustomerResponse present(Customer c) {
-        CustomerResponse response = CustomerResponse.of(c, consent.of(c));
-        return ContactMasking.appliesTo(caller) ? response.masked() : response;
+        return Response.ok(presenter.present(c)).header("ETag", ETags.of(c.version)).build();
     }
 }

@@ -17,14 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.clientbook.common.error.ApiProblem;
-import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.customer.CustomerSort;
-import io.clientbook.customer.StoredConsent;
 import io.clientbook.customer.rest.CustomerPage;
-import io.clientbook.customer.rest.CustomerResponse;
-import io.clientbook.security.Caller;
-import io.clientbook.security.ContactMasking;
+import io.clientbook.customer.rest.CustomerPresenter;
 import io.clientbook.security.Roles;
 import io.clientbook.segment.SegmentService;
 
@@ -37,9 +33,7 @@ public class CustomerSearchResource {
     @Inject
     SegmentService service;
     @Inject
-    StoredConsent consent;
-    @Inject
-    Caller caller;
+    CustomerPresenter presenter;
 
     @POST
     @Path("/search")
@@ -66,11 +60,7 @@ public class CustomerSearchResource {
             throw ApiProblem.validation("body", "must be a JSON object");
         }
         PageRequest page = PageRequest.of(body.limit() == null ? null : body.limit().toString(), body.cursor());
-        Page<CustomerResponse> result = service.search(body.filter(), CustomerSort.Order.parse(body.sort()), page)
-                .map(c -> CustomerResponse.of(c, consent.of(c)));
-        boolean mask = ContactMasking.appliesTo(caller);
-        return new CustomerPage(mask ? result.items().stream().map(CustomerResponse::masked).toList() : result.items(),
-                result.nextCursor());
+        return presenter.page(service.search(body.filter(), CustomerSort.Order.parse(body.sort()), page));
     }
 
     @POST

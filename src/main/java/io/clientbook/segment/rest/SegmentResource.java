@@ -34,9 +34,8 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.QueryParams;
-import io.clientbook.customer.StoredConsent;
 import io.clientbook.customer.rest.CustomerPage;
-import io.clientbook.customer.rest.CustomerResponse;
+import io.clientbook.customer.rest.CustomerPresenter;
 import io.clientbook.security.Caller;
 import io.clientbook.security.ContactMasking;
 import io.clientbook.security.Roles;
@@ -65,7 +64,7 @@ public class SegmentResource {
     @Inject
     SegmentConfig config;
     @Inject
-    StoredConsent consent;
+    CustomerPresenter presenter;
     @Inject
     IdempotencyService idempotency;
     @Inject
@@ -147,10 +146,7 @@ public class SegmentResource {
     public CustomerPage members(@PathParam("id") String id,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        Page<CustomerResponse> page = service.members(segmentId(id), PageRequest.of(limit, cursor))
-                .map(c -> CustomerResponse.of(c, consent.of(c)));
-        boolean mask = ContactMasking.appliesTo(caller);
-        return new CustomerPage(mask ? page.items().stream().map(CustomerResponse::masked).toList() : page.items(), page.nextCursor());
+        return presenter.page(service.members(segmentId(id), PageRequest.of(limit, cursor)));
     }
 
     @GET
