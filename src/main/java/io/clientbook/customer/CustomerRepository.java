@@ -1,24 +1,31 @@
 package io.clientbook.customer;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import org.hibernate.query.NativeQuery;
-import org.hibernate.type.StandardBasicTypes;
 
 import io.clientbook.common.paging.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    @Inject
+    DataSource dataSource;
 
     /** A row of a list page and the text of its sort value, for the next cursor. */
     public record Row(Customer customer, String sortValue) {
@@ -45,56 +52,66 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     /**
      * One page of the customer list, keyset-paged on (sort expression, id). Written as SQL because
      * the sort expressions must match the indexes exactly; values are always bound, never spliced.
+     * Run over JDBC and read with {@link CustomerRows}: Hibernate's native query resolved its result
+     * mapping on every call and tracked changes on customers that are only read.
      */
-    @SuppressWarnings("unchecked")
     public List<Row> list(CustomerListQuery query, Cursor after, int size) {
-        StringBuilder sql = new StringBuilder("SELECT {c.*}, (")
+        StringBuilder sql = new StringBuilder("SELECT c.*, (")
                 .append(query.order().sort().expression).append(")::text AS sort_value FROM customer c WHERE c.erased_at IS NULL");
-        Map<String, Object> params = new HashMap<>();
+        List<Object> params = new ArrayList<>();
         if (query.q() != null) {
-            sql.append(" AND (concat_ws(' ', c.first_name, c.last_name) ILIKE :q OR c.external_ref ILIKE :q");
-            sql.append(query.qInContacts() ? " OR c.email ILIKE :q OR c.phone ILIKE :q)" : ")");
-            params.put("q", "%" + escapeLike(query.q()) + "%");
+            String like = "%" + escapeLike(query.q()) + "%";
+            sql.append(" AND (concat_ws(' ', c.first_name, c.last_name) ILIKE ? OR c.external_ref ILIKE ?");
+            sql.append(query.qInContacts() ? " OR c.email ILIKE ? OR c.phone ILIKE ?)" : ")");
+            params.addAll(Collections.nCopies(query.qInContacts() ? 4 : 2, like));
         }
         if (query.tier() != null) {
-            sql.append(" AND c.tier = :tier");
-            params.put("tier", query.tier().name());
+            sql.append(" AND c.tier = ?");
+            params.add(query.tier().name());
         }
         if (query.tag() != null) {
-            sql.append(" AND c.tags @> ARRAY[CAST(:tag AS text)]");
-            params.put("tag", query.tag().toLowerCase(Locale.ROOT));
+            sql.append(" AND c.tags @> ARRAY[CAST(? AS text)]");
+            params.add(query.tag().toLowerCase(Locale.ROOT));
         }
         if (query.region() != null) {
-            sql.append(" AND c.region = :region");
-            params.put("region", query.region());
+            sql.append(" AND c.region = ?");
+            params.add(query.region());
         }
         if (query.buyingStage() != null) {
-            sql.append(" AND c.buying_stage = :stage");
-            params.put("stage", query.buyingStage().name());
+            sql.append(" AND c.buying_stage = ?");
+            params.add(query.buyingStage().name());
         }
         if (query.owner() != null) {
-            sql.append(" AND c.owner = :owner");
-            params.put("owner", query.owner());
+            sql.append(" AND c.owner = ?");
+            params.add(query.owner());
         }
         String expr = query.order().sort().expression;
         String dir = query.order().descending() ? "DESC" : "ASC";
         if (after != null) {
             sql.append(" AND (").append(expr).append(", c.id) ").append(query.order().descending() ? "<" : ">")
-                    .append(" (CAST(:after AS ").append(query.order().sort().sqlType).append("), CAST(:afterId AS uuid))");
-            params.put("after", after.value());
-            params.put("afterId", after.id().toString());
+                    .append(" (CAST(? AS ").append(query.order().sort().sqlType).append("), CAST(? AS uuid))");
+            params.add(after.value());
+            params.add(after.id().toString());
         }
-        sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", c.id ").append(dir).append(" LIMIT :size");
-        params.put("size", size);
+        sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", c.id ").append(dir).append(" LIMIT ?");
+        params.add(size);
 
-        NativeQuery<Object[]> q = getEntityManager().unwrap(org.hibernate.Session.class)
-                .createNativeQuery(sql.toString(), Object[].class)
-                .addEntity("c", Customer.class)
-                .addScalar("sort_value", StandardBasicTypes.STRING);
-        params.forEach(q::setParameter);
         List<Row> rows = new ArrayList<>();
-        for (Object[] r : q.getResultList()) {
-            rows.add(new Row((Customer) r[0], (String) r[1]));
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(CustomerRows.read(rs), rs.getString("sort_value")));
+                }
+            }
+        } catch (SQLException e) {
+            // Class 22 (data exception) with a cursor: its value does not cast to the sort's type, so it was forged.
+            if (after != null && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                throw Cursor.invalid();
+            }
+            throw new IllegalStateException("Customer list query failed", e);
         }
         return rows;
     }

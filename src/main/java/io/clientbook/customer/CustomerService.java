@@ -110,15 +110,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Customer> list(CustomerListQuery query, PageRequest page) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), query.order().key());
-        List<CustomerRepository.Row> rows;
-        try {
-            rows = customers.list(query, after, page.fetchSize());
-        } catch (RuntimeException e) {
-            if (after != null && isBadCursorValue(e)) {
-                throw Cursor.invalid();
-            }
-            throw e;
-        }
+        List<CustomerRepository.Row> rows = customers.list(query, after, page.fetchSize());
         return Page.fromOverfetch(rows, page.limit(),
                 last -> new Cursor(query.order().key(), last.sortValue(), last.customer().id))
                 .map(CustomerRepository.Row::customer);
@@ -253,15 +245,4 @@ public class CustomerService {
                     .with("existingId", other.id.toString());
         });
     }
-
-    private static boolean isBadCursorValue(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("invalid input syntax") || m.contains("out of range"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

@@ -215,6 +215,10 @@ class CustomerSearchResourceTest extends SegmentTestData {
                 .body("errors[0].field", equalTo("limit"));
         as("agent").body("{\"cursor\": \"bm9wZQ\"}").post("/api/v1/customers/search").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+        // A well-formed cursor whose value is not of the sort's type: forged, as the service never makes one.
+        String forged = new io.clientbook.common.paging.Cursor("createdAt", "not-a-time", java.util.UUID.randomUUID()).encode();
+        as("agent").body("{\"cursor\": \"" + forged + "\"}").post("/api/v1/customers/search").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
         as("agent").body("{\"filtre\": {}}").post("/api/v1/customers/search").then().statusCode(400)
                 .body("errors.field", hasItem("filtre"));
         StringBuilder deep = new StringBuilder("{\"field\": \"tier\", \"op\": \"eq\", \"value\": \"A\"}");
