@@ -2,7 +2,6 @@ package io.clientbook.customer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,10 +25,6 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
 
     @Inject
     DataSource dataSource;
-
-    /** A row of a list page and the text of its sort value, for the next cursor. */
-    public record Row(Customer customer, String sortValue) {
-    }
 
     /**
      * Reads and locks the row for the rest of the transaction, so concurrent edits apply one after
@@ -55,9 +50,8 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
      * Run over JDBC and read with {@link CustomerRows}: Hibernate's native query resolved its result
      * mapping on every call and tracked changes on customers that are only read.
      */
-    public List<Row> list(CustomerListQuery query, Cursor after, int size) {
-        StringBuilder sql = new StringBuilder("SELECT c.*, (")
-                .append(query.order().sort().expression).append(")::text AS sort_value FROM customer c WHERE c.erased_at IS NULL");
+    public List<CustomerRows.Row> list(CustomerListQuery query, Cursor after, int size) {
+        StringBuilder sql = CustomerRows.select(query.order()).append("c.erased_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (query.q() != null) {
             String like = "%" + escapeLike(query.q()) + "%";
@@ -85,35 +79,20 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             sql.append(" AND c.owner = ?");
             params.add(query.owner());
         }
-        String expr = query.order().sort().expression;
-        String dir = query.order().descending() ? "DESC" : "ASC";
+        CustomerRows.appendKeyset(sql, query.order(), after != null);
         if (after != null) {
-            sql.append(" AND (").append(expr).append(", c.id) ").append(query.order().descending() ? "<" : ">")
-                    .append(" (CAST(? AS ").append(query.order().sort().sqlType).append("), CAST(? AS uuid))");
             params.add(after.value());
             params.add(after.id().toString());
         }
-        sql.append(" ORDER BY ").append(expr).append(' ').append(dir).append(", c.id ").append(dir).append(" LIMIT ?");
         params.add(size);
-
-        List<Row> rows = new ArrayList<>();
         try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(CustomerRows.read(rs), rs.getString("sort_value")));
-                }
-            }
+            return CustomerRows.page(ps, after);
         } catch (SQLException e) {
-            // Class 22 (data exception) with a cursor: its value does not cast to the sort's type, so it was forged.
-            if (after != null && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-                throw Cursor.invalid();
-            }
             throw new IllegalStateException("Customer list query failed", e);
         }
-        return rows;
     }
 
     static String escapeLike(String s) {

@@ -110,10 +110,10 @@ public class CustomerService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Customer> list(CustomerListQuery query, PageRequest page) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), query.order().key());
-        List<CustomerRepository.Row> rows = customers.list(query, after, page.fetchSize());
+        List<CustomerRows.Row> rows = customers.list(query, after, page.fetchSize());
         return Page.fromOverfetch(rows, page.limit(),
                 last -> new Cursor(query.order().key(), last.sortValue(), last.customer().id))
-                .map(CustomerRepository.Row::customer);
+                .map(CustomerRows.Row::customer);
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the writable fields, after the If-Match check. */

@@ -30,6 +30,7 @@ import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.customer.Customer;
+import io.clientbook.customer.CustomerRows;
 import io.clientbook.customer.CustomerSort;
 
 /**
@@ -196,9 +197,9 @@ public class SegmentService {
 
     private Page<Customer> page(CompiledFilter filter, CustomerSort.Order order, PageRequest page) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), order.key());
-        List<SegmentQueries.Row> rows = queries.page(filter, order, after, page.fetchSize());
+        List<CustomerRows.Row> rows = queries.page(filter, order, after, page.fetchSize());
         return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(order.key(), last.sortValue(), last.customer().id))
-                .map(SegmentQueries.Row::customer);
+                .map(CustomerRows.Row::customer);
     }
 
     private SegmentFields validate(SegmentFields input) {
