@@ -94,15 +94,15 @@ segments=(
 )
 
 # Times one request against its SQL: a warm-up of the service on the request for --warm-up-ms (the JIT
-# compiles the search, the entity loading and the JSON over thousands of requests: a page of 50 was
+# compiles the search, reading the customers and the JSON over thousands of requests: a page of 50 was
 # still getting faster after 5,000; 8 s is about 3,000 of them, so fast requests are measured a little
 # slower than fully warm), 3 warm-ups of the SQL, then pairs, each one HTTP request and then one
 # execution of the SQL: $runs pairs, and more while under 3 s have passed (up to 500), so the medians
-# of fast requests rest on hundreds of pairs. One Python process keeps one kept-alive HTTP connection and one psql session, as
-# a client's connection pool and a psql user do. Interleaving the two is what makes the ratio fair on a
-# noisy machine: timed one series after the other, a change of the machine's speed between the series
-# went wholly into the ratio (the same page once measured 7.9 in series, 2.0 interleaved).
-# Prints "HTTP-median SQL-median" in ms; the last response goes to $work/out.json.
+# of fast requests rest on hundreds of pairs. One Python process keeps one kept-alive HTTP connection
+# and one psql session, as a client's connection pool and a psql user do. Alternating the two is what
+# makes the ratio fair on a noisy machine: timed one series after the other, a change of the machine's
+# speed between the series went wholly into the ratio (the same page once measured 7.9 in series, 1.9
+# alternated). Prints "HTTP-median SQL-median" in ms; the last response goes to $work/out.json.
 # HTTP: until the whole response is read. SQL: psql's \timing (sent to the last row received).
 pair() {
     python3 - "$port" "$key" "$db" "$runs" "$warm_up_ms" "$1" "$2" "$3" "$work/out.json" <<'PY'
@@ -156,17 +156,20 @@ PY
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 # The floor of a first page through HTTP: the plain customer list (no filter), 50 customers as JSON.
-read -r fh fs < <(pair "/customers?limit=50" "" "SELECT c.* FROM customer c WHERE c.erased_at IS NULL ORDER BY c.created_at, c.id LIMIT 51")
+times=$(pair "/customers?limit=50" "" "SELECT c.* FROM customer c WHERE c.erased_at IS NULL ORDER BY c.created_at, c.id LIMIT 51")
+read -r fh fs <<< "$times"
 printf '\nfloor: first page of the unfiltered list, HTTP %.1f ms, SQL %.1f ms, ratio %s (medians)\n' "$fh" "$fs" "$(ratio "$fh" "$fs")"
 
 printf '\n%-38s %10s %10s %7s %7s | %9s %9s %7s %9s\n' "segment (medians of >= $runs pairs)" "count HTTP" "count SQL" "ratio" "n" \
     "page HTTP" "page SQL" "ratio" "HTTP-SQL"
 for s in "${segments[@]}"; do
     IFS='|' read -r name filter cond <<< "$s"
-    read -r ch cs < <(pair /customers/count "{\"filter\": $filter}" "SELECT count(*) FROM customer c WHERE $cond")
+    times=$(pair /customers/count "{\"filter\": $filter}" "SELECT count(*) FROM customer c WHERE $cond")
+    read -r ch cs <<< "$times"
     n=$(sed 's/.*"count":\([0-9]*\).*/\1/' "$work/out.json")
-    read -r ph ps < <(pair /customers/search "{\"filter\": $filter, \"limit\": 50}" \
+    times=$(pair /customers/search "{\"filter\": $filter, \"limit\": 50}" \
         "SELECT c.* FROM customer c WHERE $cond ORDER BY c.created_at, c.id LIMIT 51")
+    read -r ph ps <<< "$times"
     printf '%-38s %7.1f ms %7.1f ms %7s %7s | %6.1f ms %6.1f ms %7s %6.1f ms\n' "$name" "$ch" "$cs" "$(ratio "$ch" "$cs")" "$n" \
         "$ph" "$ps" "$(ratio "$ph" "$ps")" "$(awk -v a="$ph" -v b="$ps" 'BEGIN {print a - b}')"
 done

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-
 import io.clientbook.common.paging.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
