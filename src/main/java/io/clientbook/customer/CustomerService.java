@@ -1,7 +1,6 @@
 package io.clientbook.customer;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +26,6 @@ import io.clientbook.event.CustomerUpdated;
 import io.clientbook.event.DomainEvent;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
-import io.clientbook.common.error.ProblemMappers;
 import io.clientbook.common.error.Violations;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
