@@ -57,7 +57,7 @@ class CustomerRowsTest {
 
         Customer fromRow;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT c.*, 'extra' AS sort_value FROM customer c WHERE c.id = ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT " + CustomerRows.COLUMNS + ", 'extra' AS sort_value FROM customer c WHERE c.id = ?")) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 assertThat(rs.next()).isTrue();
