@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.clientbook.common.Timestamps;
@@ -20,7 +24,8 @@ import io.clientbook.common.Timestamps;
  * Times only as the contract writes them: timestamps as ISO-8601 text with an offset, dates as
  * {@code YYYY-MM-DD}, in the {@linkplain Timestamps#YEARS years} the service takes. Jackson's
  * defaults also take JSON numbers (an epoch guess between seconds and milliseconds) and arrays,
- * which the contract does not allow.
+ * which the contract does not allow. Instants in the common UTC form are read and written by
+ * {@link UtcTimestampText}, to the same results, faster.
  */
 public final class StrictTimeModule extends SimpleModule {
 
@@ -28,10 +33,36 @@ public final class StrictTimeModule extends SimpleModule {
         super("clientbook-strict-time");
         addDeserializer(OffsetDateTime.class, new IsoText<>(OffsetDateTime.class, OffsetDateTime::parse, Timestamps::isAccepted,
                 "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS));
-        addDeserializer(Instant.class, new IsoText<>(Instant.class, text -> OffsetDateTime.parse(text).toInstant(),
+        addDeserializer(Instant.class, new IsoText<>(Instant.class, StrictTimeModule::instant,
                 Timestamps::isAccepted, "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS));
+        addSerializer(Instant.class, new InstantText());
         addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse, Timestamps::isAccepted,
                 "not a date as YYYY-MM-DD in the " + Timestamps.YEARS));
+    }
+
+    /** The common UTC form read directly, anything else by the formatter. */
+    private static Instant instant(String text) {
+        Instant utc = UtcTimestampText.parse(text);
+        return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
+    }
+
+    /** Instants as {@link DateTimeFormatter#ISO_INSTANT} writes them, without its general machinery. */
+    private static final class InstantText extends StdSerializer<Instant> {
+
+        InstantText() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            char[] text = new char[30];
+            int length = UtcTimestampText.format(value, text);
+            if (length < 0) {
+                gen.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
+            } else {
+                gen.writeString(text, 0, length);
+            }
+        }
     }
 
     private static final class IsoText<T> extends StdDeserializer<T> {
