@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.clientbook.ApiTest;
+import io.clientbook.common.paging.Cursor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -187,10 +189,10 @@ class CustomerResourceTest extends ApiTest {
         as("agent").queryParam("sort", "password").get("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         as("agent").queryParam("cursor", "garbage!").get("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         // Well-formed cursors whose value is not of the sort's type: forged, as the service never makes them.
-        as("agent").queryParam("cursor", new io.clientbook.common.paging.Cursor("createdAt", "not-a-time", java.util.UUID.randomUUID()).encode())
+        as("agent").queryParam("cursor", new Cursor("createdAt", "not-a-time", UUID.randomUUID()).encode())
                 .get("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         as("agent").queryParam("sort", "totalSpent")
-                .queryParam("cursor", new io.clientbook.common.paging.Cursor("totalSpent", "12abc", java.util.UUID.randomUUID()).encode())
+                .queryParam("cursor", new Cursor("totalSpent", "12abc", UUID.randomUUID()).encode())
                 .get("/api/v1/customers").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         as("agent").get("/api/v1/customers/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.clientbook.common.paging.Cursor;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -216,7 +217,7 @@ class CustomerSearchResourceTest extends SegmentTestData {
         as("agent").body("{\"cursor\": \"bm9wZQ\"}").post("/api/v1/customers/search").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         // A well-formed cursor whose value is not of the sort's type: forged, as the service never makes one.
-        String forged = new io.clientbook.common.paging.Cursor("createdAt", "not-a-time", java.util.UUID.randomUUID()).encode();
+        String forged = new Cursor("createdAt", "not-a-time", UUID.randomUUID()).encode();
         as("agent").body("{\"cursor\": \"" + forged + "\"}").post("/api/v1/customers/search").then().statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
         as("agent").body("{\"filtre\": {}}").post("/api/v1/customers/search").then().statusCode(400)
