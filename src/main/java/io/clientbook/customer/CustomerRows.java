@@ -4,15 +4,13 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.engine.spi.SelfDirtinessTracker;
 
+import io.clientbook.common.db.PostgresText;
 import io.clientbook.common.paging.Cursor;
 
 /**
@@ -101,7 +99,7 @@ public final class CustomerRows {
         c.email = rs.getString(5);
         c.phone = rs.getString(6);
         c.gender = value(Gender.class, rs.getString(7));
-        c.birthDate = rs.getObject(8, LocalDate.class);
+        c.birthDate = PostgresText.localDate(rs, 8);
         c.country = rs.getString(9);
         c.region = rs.getString(10);
         c.city = rs.getString(11);
@@ -111,31 +109,26 @@ public final class CustomerRows {
         c.owner = rs.getString(15);
         c.needOrientation = value(NeedOrientation.class, rs.getString(16));
         c.buyingStage = value(BuyingStage.class, rs.getString(17));
-        c.expectedPurchaseDate = rs.getObject(18, LocalDate.class);
+        c.expectedPurchaseDate = PostgresText.localDate(rs, 18);
         c.notBuyingReason = rs.getString(19);
         Array tags = rs.getArray(20);
         c.tags = (String[]) tags.getArray();
         c.notes = rs.getString(21);
         c.tier = value(Tier.class, rs.getString(22));
-        c.tierChangedAt = instant(rs, 23);
+        c.tierChangedAt = PostgresText.instant(rs, 23);
         c.rfmRecency = score(rs, 24);
         c.rfmFrequency = score(rs, 25);
         c.rfmMonetary = score(rs, 26);
         c.rfmSegment = rs.getString(27);
         c.purchaseCount = rs.getInt(28);
         c.totalSpent = rs.getBigDecimal(29);
-        c.firstPurchaseAt = instant(rs, 30);
-        c.lastPurchaseAt = instant(rs, 31);
-        c.erasedAt = instant(rs, 32);
+        c.firstPurchaseAt = PostgresText.instant(rs, 30);
+        c.lastPurchaseAt = PostgresText.instant(rs, 31);
+        c.erasedAt = PostgresText.instant(rs, 32);
         c.version = rs.getLong(33);
-        c.createdAt = instant(rs, 34);
-        c.updatedAt = instant(rs, 35);
+        c.createdAt = PostgresText.instant(rs, 34);
+        c.updatedAt = PostgresText.instant(rs, 35);
         return c;
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static Short score(ResultSet rs, int column) throws SQLException {
