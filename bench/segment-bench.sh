@@ -97,8 +97,8 @@ segments=(
 # compiles the search, reading the customers and the JSON over thousands of requests: a freshly started
 # service served the RFM page in 2.5 ms after 5 s, 1.6 ms after 20 s and 1.3 ms from about 50 s on; the
 # pages timed before it have compiled most of its code by then, and 30 s brings it to steady state, which
-# is what a service that runs for days serves), 3 warm-ups of the SQL, then pairs, each one HTTP request and then one
-# execution of the SQL: $runs pairs, and more while under 3 s have passed (up to 500), so the medians
+# is what a service that runs for days serves), 3 warm-ups of the SQL, then pairs, each one HTTP request
+# and then one execution of the SQL: $runs pairs, and more while under 3 s have passed (up to 500), so the medians
 # of fast requests rest on hundreds of pairs. One Python process keeps one kept-alive HTTP connection
 # and one psql session, as a client's connection pool and a psql user do. Alternating the two is what
 # makes the ratio fair on a noisy machine: timed one series after the other, a change of the machine's

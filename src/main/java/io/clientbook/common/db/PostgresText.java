@@ -9,8 +9,9 @@ import java.time.OffsetDateTime;
 
 /**
  * {@code timestamptz} and {@code date} values read from PostgreSQL's text output without the driver's
- * general parser. A page of 50 customers reads 350 of them, and pgjdbc's parsing (which handles every
- * calendar, era and style) was a tenth of the page's time in the service.
+ * general parser. A page of 50 customers reads some 400 of them, and pgjdbc's parsing (which handles every
+ * calendar, era and style) held a tenth of the service's profile samples on a page; measured, reading them
+ * here made the page 2 % faster.
  * <p>
  * The driver fixes {@code DateStyle} to ISO on every connection, so a value arrives as
  * {@code 2026-11-23 10:15:30.123456+01} (the fraction trimmed of trailing zeros, the offset that of the
