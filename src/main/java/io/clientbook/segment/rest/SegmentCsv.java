@@ -4,16 +4,16 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import io.clientbook.common.db.PostgresText;
 import io.clientbook.security.ContactMasking;
 import io.clientbook.segment.SegmentQueries;
 
@@ -31,6 +31,18 @@ final class SegmentCsv implements AutoCloseable {
     private final CSVPrinter printer;
     private final boolean masked;
     private final Object[] record = new Object[SegmentQueries.EXPORT_COLUMNS.size()];
+    /** How each column is written, from the result's metadata on the first row. */
+    private Kind[] kinds;
+
+    /**
+     * Timestamps as UTC instants and dates as ISO dates, read from the server's text by {@link PostgresText}
+     * (once each: reading them as {@code java.sql.Timestamp} to find their type and then again as
+     * {@code OffsetDateTime} parsed every one twice, four per row); numbers without exponent; the rest as the
+     * driver gives them.
+     */
+    private enum Kind {
+        TIMESTAMP, DATE, NUMBER, OTHER
+    }
 
     SegmentCsv(OutputStream out, boolean masked) throws IOException {
         this.printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024), FORMAT);
@@ -38,16 +50,20 @@ final class SegmentCsv implements AutoCloseable {
     }
 
     void write(ResultSet rs) throws SQLException, IOException {
+        if (kinds == null) {
+            kinds = kinds(rs.getMetaData());
+        }
         for (int i = 0; i < record.length; i++) {
-            Object v = rs.getObject(i + 1);
-            if (v instanceof java.sql.Timestamp) {
-                v = rs.getObject(i + 1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();
-            } else if (v instanceof java.sql.Date) {
-                v = rs.getObject(i + 1, LocalDate.class).toString();
-            } else if (v instanceof java.math.BigDecimal b) {
-                v = b.toPlainString();
-            }
-            record[i] = v;
+            int column = i + 1;
+            record[i] = switch (kinds[i]) {
+                case TIMESTAMP -> text(PostgresText.instant(rs, column));
+                case DATE -> text(PostgresText.localDate(rs, column));
+                case NUMBER -> {
+                    BigDecimal n = rs.getBigDecimal(column);
+                    yield n == null ? null : n.toPlainString();
+                }
+                case OTHER -> rs.getObject(column);
+            };
         }
         if (masked) {
             record[4] = ContactMasking.email((String) record[4]);
@@ -60,6 +76,23 @@ final class SegmentCsv implements AutoCloseable {
             }
         }
         printer.printRecord(record);
+    }
+
+    private static Kind[] kinds(ResultSetMetaData meta) throws SQLException {
+        Kind[] kinds = new Kind[meta.getColumnCount()];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = switch (meta.getColumnTypeName(i + 1)) {
+                case "timestamptz" -> Kind.TIMESTAMP;
+                case "date" -> Kind.DATE;
+                case "numeric" -> Kind.NUMBER;
+                default -> Kind.OTHER;
+            };
+        }
+        return kinds;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @Override
