@@ -26,10 +26,13 @@ public class FallbackRoutes {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    /** The route order of the declared-size check: right after {@link RequestIds}, before anything reads a body. */
+    static final int SIZE_CHECK_ORDER = Integer.MIN_VALUE + 1;
+
     void install(@Observes Router router) {
         // Declared sizes are checked before anything reads the body; the HTTP layer still cuts off
         // chunked bodies that grow past the limit.
-        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+        router.route().order(SIZE_CHECK_ORDER).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                     && length.length() < 19 && Long.parseLong(length) > maxBodySize.asLongValue()) {

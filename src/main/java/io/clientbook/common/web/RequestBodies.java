@@ -35,8 +35,8 @@ public class RequestBodies {
                 .setBodyLimit(maxBodySize.asLongValue())
                 .setMergeFormAttributes(false)
                 .setPreallocateBodyBuffer(true);
-        // After the declared-size check of FallbackRoutes (Integer.MIN_VALUE + 1).
-        router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> {
+        // After the declared-size check, so a body declared too large is refused before any of it is read.
+        router.route().order(FallbackRoutes.SIZE_CHECK_ORDER + 1).handler(ctx -> {
             if (isJson(ctx.request().getHeader("Content-Type"))) {
                 ctx.request().resume();
                 bodies.handle(ctx);

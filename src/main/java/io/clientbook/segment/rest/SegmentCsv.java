@@ -37,7 +37,7 @@ final class SegmentCsv implements AutoCloseable {
     /**
      * Timestamps as UTC instants and dates as ISO dates, read from the server's text by {@link PostgresText}
      * (once each: reading them as {@code java.sql.Timestamp} to find their type and then again as
-     * {@code OffsetDateTime} parsed every one twice, four per row); numbers without exponent; the rest as the
+     * {@code OffsetDateTime} parsed every one twice, six per row); numbers without exponent; the rest as the
      * driver gives them.
      */
     private enum Kind {
