@@ -6,8 +6,14 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Consent to be contacted on one channel; {@code at} defaults to the time of the write. */
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * Consent to be contacted on one channel; {@code at} defaults to the time of the write. Written in
+ * alphabetical order, as customer pages write it ({@link CustomerRows}).
+ */
 @Schema(name = "Consent")
+@JsonPropertyOrder(alphabetic = true)
 public record Consent(
         @NotNull @Schema(required = true) Boolean granted,
         @Schema(description = "When consent was given or withdrawn; defaults to the time of the write",

@@ -18,12 +18,15 @@ import jakarta.persistence.LockModeType;
 
 import io.clientbook.common.paging.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.vertx.core.buffer.Buffer;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    CustomerRows rows;
 
     /**
      * Reads and locks the row for the rest of the transaction, so concurrent edits apply one after
@@ -46,10 +49,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     /**
      * One page of the customer list, keyset-paged on (sort expression, id). Written as SQL because
      * the sort expressions must match the indexes exactly; values are always bound, never spliced.
-     * Run over JDBC and read with {@link CustomerRows}: Hibernate's native query resolved its result
-     * mapping on every call and tracked changes on customers that are only read.
+     * Run over JDBC and written as the page's JSON by {@link CustomerRows}: Hibernate's native query resolved
+     * its result mapping on every call and tracked changes on customers that are only read.
      */
-    public List<CustomerRows.Row> list(CustomerListQuery query, Cursor after, int size) {
+    public Buffer list(CustomerListQuery query, Cursor after, int size, boolean masked) {
         StringBuilder sql = CustomerRows.select(query.order()).append("c.erased_at IS NULL");
         List<Object> params = new ArrayList<>();
         if (query.q() != null) {
@@ -83,12 +86,12 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
             params.add(after.value());
             params.add(after.id().toString());
         }
-        params.add(size);
+        params.add(size + 1);
         try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
             }
-            return CustomerRows.page(ps, after);
+            return rows.page(ps, query.order(), after, size, masked);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer list query failed", e);
         }

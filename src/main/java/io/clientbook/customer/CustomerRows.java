@@ -1,46 +1,92 @@
 package io.clientbook.customer;
 
-import java.sql.Array;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import org.hibernate.engine.spi.SelfDirtinessTracker;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import io.clientbook.common.db.PostgresText;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.clientbook.common.paging.Cursor;
+import io.clientbook.security.ContactMasking;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
 
 /**
- * Pages of customers in one JDBC statement each: the statement's keyset parts, and the customers read
- * from its result. The customer list and segment searches build their statements here, and a segment's
- * is planned for its values ({@code AdHocStatements}), which Hibernate cannot run. The customers are not
- * managed: they are for reading only. CustomerRowsTest checks every attribute of the entity against what
- * Hibernate reads from the same row.
+ * Pages of customers in one JDBC statement each: the statement's keyset parts, and the page written as
+ * JSON straight from its rows. The customer list, segment searches and segment members build their
+ * statements here (a segment's is planned for its values, {@code AdHocStatements}, which Hibernate cannot
+ * run).
+ * <p>
+ * A page is the {@code CustomerPage} schema, each item the {@code Customer} schema that
+ * {@code CustomerResponse} describes and single reads serialize. Pages skip that way on purpose: an
+ * entity, a response record and a consent map per customer, then Jackson's serializers over them, were
+ * most of what the service added to a page's SQL. Here each value goes from the row to the JSON once,
+ * text columns as the bytes PostgreSQL sent. The property order is the one Jackson writes for
+ * {@code CustomerResponse} (alphabetical), timestamps and dates go through the mapper's own serializers,
+ * and {@code CustomerRowsTest} holds every item to the JSON of {@code CustomerResponse} for the same
+ * customer, byte for byte, masked and not, in text and binary results.
  */
-public final class CustomerRows {
+@ApplicationScoped
+public class CustomerRows {
 
-    private CustomerRows() {
-    }
-
-    /** A customer of a page and the text of its sort value, for the next cursor. */
-    public record Row(Customer customer, String sortValue) {
-    }
-
-    /**
-     * Every column of a customer row, in the order {@link #read} takes them: by position, as a name lookup
-     * per column and row was a twentieth of a page's time in the service.
-     */
+    /** Every column of a customer row, in the order the {@code COLUMN_} positions below name them. */
     static final String COLUMNS = "c.id, c.external_ref, c.first_name, c.last_name, c.email, c.phone, c.gender,"
             + " c.birth_date, c.country, c.region, c.city, c.occupation, c.preferred_channel, c.consent, c.owner,"
             + " c.need_orientation, c.buying_stage, c.expected_purchase_date, c.not_buying_reason, c.tags, c.notes,"
             + " c.tier, c.tier_changed_at, c.rfm_recency, c.rfm_frequency, c.rfm_monetary, c.rfm_segment,"
             + " c.purchase_count, c.total_spent, c.first_purchase_at, c.last_purchase_at, c.erased_at, c.version,"
             + " c.created_at, c.updated_at";
-    /** The position of the sort value, after {@link #COLUMNS}. */
-    private static final int SORT_VALUE = 36;
+    // Read by position: a name lookup per column and row was a twentieth of a page's time in the service.
+    static final int ID = 1;
+    static final int EXTERNAL_REF = 2;
+    static final int FIRST_NAME = 3;
+    static final int LAST_NAME = 4;
+    static final int EMAIL = 5;
+    static final int PHONE = 6;
+    static final int GENDER = 7;
+    static final int BIRTH_DATE = 8;
+    static final int COUNTRY = 9;
+    static final int REGION = 10;
+    static final int CITY = 11;
+    static final int OCCUPATION = 12;
+    static final int PREFERRED_CHANNEL = 13;
+    static final int CONSENT = 14;
+    static final int OWNER = 15;
+    static final int NEED_ORIENTATION = 16;
+    static final int BUYING_STAGE = 17;
+    static final int EXPECTED_PURCHASE_DATE = 18;
+    static final int NOT_BUYING_REASON = 19;
+    static final int TAGS = 20;
+    static final int NOTES = 21;
+    static final int TIER = 22;
+    static final int TIER_CHANGED_AT = 23;
+    static final int RFM_RECENCY = 24;
+    static final int RFM_FREQUENCY = 25;
+    static final int RFM_MONETARY = 26;
+    static final int RFM_SEGMENT = 27;
+    static final int PURCHASE_COUNT = 28;
+    static final int TOTAL_SPENT = 29;
+    static final int FIRST_PURCHASE_AT = 30;
+    static final int LAST_PURCHASE_AT = 31;
+    static final int CREATED_AT = 34;
+    static final int UPDATED_AT = 35;
+    /** About the size of a customer's JSON, to size a page's buffer. */
+    private static final int BYTES_PER_CUSTOMER = 1024;
+    /** The sort value, after {@link #COLUMNS}. */
+    static final int SORT_VALUE = 36;
+
+    @Inject
+    ObjectMapper json;
 
     /** The start of a page statement, up to its conditions: every column and the sort value. */
     public static StringBuilder select(CustomerSort.Order order) {
@@ -50,7 +96,8 @@ public final class CustomerRows {
 
     /**
      * The end of a page statement: after a cursor, (sort value, id) past it (two parameters, the
-     * cursor's value and id, cast to their types); the order by sort value and id; the limit (a parameter).
+     * cursor's value and id, cast to their types); the order by sort value and id; the limit (a parameter,
+     * to be bound to one more than the page's size: the extra row says that there is a next page).
      */
     public static void appendKeyset(StringBuilder sql, CustomerSort.Order order, boolean afterCursor) {
         String expr = order.sort().expression;
@@ -63,80 +110,46 @@ public final class CustomerRows {
     }
 
     /**
-     * Runs a page statement whose parameters are bound and reads its rows. A cursor value that PostgreSQL
-     * refuses to cast to the sort's type (SQLSTATE class 22, data exception) was forged, as the service
-     * never makes one: that is a 400 on the cursor.
+     * Runs a page statement whose parameters are bound and writes the page's JSON: the first {@code size}
+     * rows as items, and when a row follows them, the cursor after the last item. Contact data is masked
+     * when {@code masked} ({@link ContactMasking}). A cursor value that PostgreSQL refuses to cast to the
+     * sort's type (SQLSTATE class 22, data exception) was forged, as the service never makes one: that is
+     * a 400 on the cursor.
      */
-    public static List<Row> page(PreparedStatement ps, Cursor after) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
+    public Buffer page(PreparedStatement ps, CustomerSort.Order order, Cursor after, int size, boolean masked)
+            throws SQLException {
+        // Written into the buffer the response is sent from: no copy of the page between the two.
+        ByteBuf out = Unpooled.buffer(size * BYTES_PER_CUSTOMER);
+        try (JsonGenerator g = json.createGenerator((OutputStream) new ByteBufOutputStream(out)); ResultSet rs = ps.executeQuery()) {
+            CustomerRowWriter rows = new CustomerRowWriter(g, json.getFactory(), json.getSerializerProviderInstance(), masked);
+            g.writeStartObject();
+            g.writeArrayFieldStart("items");
+            int written = 0;
+            String lastSortValue = null;
+            String lastId = null;
+            Cursor next = null;
             while (rs.next()) {
-                rows.add(new Row(read(rs), rs.getString(SORT_VALUE)));
+                if (written == size) {
+                    next = new Cursor(order.key(), lastSortValue, UUID.fromString(lastId));
+                    break;
+                }
+                rows.write(rs);
+                if (++written == size) {
+                    lastSortValue = rs.getString(SORT_VALUE);
+                    lastId = rs.getString(ID);
+                }
             }
+            g.writeEndArray();
+            g.writeStringField("nextCursor", next == null ? null : next.encode());
+            g.writeEndObject();
         } catch (SQLException e) {
             if (after != null && e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 throw Cursor.invalid();
             }
             throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("A page of customers could not be written", e);
         }
-        return rows;
-    }
-
-    /**
-     * The customer on the current row of {@code rs}, whose first columns are {@link #COLUMNS}. Hibernate's
-     * change tracking is off for it: it is not managed, and tracking each field set (a linear search of the
-     * fields set so far) cost as much as reading the row.
-     */
-    public static Customer read(ResultSet rs) throws SQLException {
-        Customer c = new Customer();
-        if (c instanceof SelfDirtinessTracker tracked) {
-            tracked.$$_hibernate_suspendDirtyTracking(true);
-        }
-        c.id = rs.getObject(1, UUID.class);
-        c.externalRef = rs.getString(2);
-        c.firstName = rs.getString(3);
-        c.lastName = rs.getString(4);
-        c.email = rs.getString(5);
-        c.phone = rs.getString(6);
-        c.gender = value(Gender.class, rs.getString(7));
-        c.birthDate = PostgresText.localDate(rs, 8);
-        c.country = rs.getString(9);
-        c.region = rs.getString(10);
-        c.city = rs.getString(11);
-        c.occupation = rs.getString(12);
-        c.preferredChannel = value(ContactChannel.class, rs.getString(13));
-        c.consent = rs.getString(14);
-        c.owner = rs.getString(15);
-        c.needOrientation = value(NeedOrientation.class, rs.getString(16));
-        c.buyingStage = value(BuyingStage.class, rs.getString(17));
-        c.expectedPurchaseDate = PostgresText.localDate(rs, 18);
-        c.notBuyingReason = rs.getString(19);
-        Array tags = rs.getArray(20);
-        c.tags = (String[]) tags.getArray();
-        c.notes = rs.getString(21);
-        c.tier = value(Tier.class, rs.getString(22));
-        c.tierChangedAt = PostgresText.instant(rs, 23);
-        c.rfmRecency = score(rs, 24);
-        c.rfmFrequency = score(rs, 25);
-        c.rfmMonetary = score(rs, 26);
-        c.rfmSegment = rs.getString(27);
-        c.purchaseCount = rs.getInt(28);
-        c.totalSpent = rs.getBigDecimal(29);
-        c.firstPurchaseAt = PostgresText.instant(rs, 30);
-        c.lastPurchaseAt = PostgresText.instant(rs, 31);
-        c.erasedAt = PostgresText.instant(rs, 32);
-        c.version = rs.getLong(33);
-        c.createdAt = PostgresText.instant(rs, 34);
-        c.updatedAt = PostgresText.instant(rs, 35);
-        return c;
-    }
-
-    private static Short score(ResultSet rs, int column) throws SQLException {
-        short s = rs.getShort(column);
-        return rs.wasNull() ? null : s;
-    }
-
-    private static <E extends Enum<E>> E value(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name.trim());
+        return Buffer.buffer(out);
     }
 }

@@ -21,18 +21,18 @@ import io.clientbook.audit.AuditTarget;
 import io.clientbook.audit.AuditTrail;
 import io.clientbook.common.StorableText;
 import io.clientbook.common.Timestamps;
-import io.clientbook.event.CustomerCreated;
-import io.clientbook.event.CustomerUpdated;
-import io.clientbook.event.DomainEvent;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
 import io.clientbook.common.error.Violations;
 import io.clientbook.common.paging.Cursor;
-import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
 import io.clientbook.common.web.MergePatch;
 import io.clientbook.common.web.QueryParams;
+import io.clientbook.event.CustomerCreated;
+import io.clientbook.event.CustomerUpdated;
+import io.clientbook.event.DomainEvent;
+import io.vertx.core.buffer.Buffer;
 
 /** The customer file: create, read, list, merge-patch and upsert by external ref. */
 @ApplicationScoped
@@ -106,12 +106,9 @@ public class CustomerService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Customer> list(CustomerListQuery query, PageRequest page) {
+    public Buffer list(CustomerListQuery query, PageRequest page, boolean masked) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), query.order().key());
-        List<CustomerRows.Row> rows = customers.list(query, after, page.fetchSize());
-        return Page.fromOverfetch(rows, page.limit(),
-                last -> new Cursor(query.order().key(), last.sortValue(), last.customer().id))
-                .map(CustomerRows.Row::customer);
+        return customers.list(query, after, page.limit(), masked);
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the writable fields, after the If-Match check. */
@@ -218,7 +215,6 @@ public class CustomerService {
         c.updatedAt = now;
     }
 
-
     /** A consent entry written without {@code at} was given now, not when the previous entry was. */
     private static JsonNode stampConsent(JsonNode patch, Instant now) {
         JsonNode consent = patch.get("consent");
@@ -234,8 +230,6 @@ public class CustomerService {
         });
         return copy;
     }
-
-
 
     private void ensureExternalRefFree(String externalRef, UUID self) {
         customers.findByExternalRef(externalRef).filter(other -> !other.id.equals(self)).ifPresent(other -> {

@@ -21,6 +21,7 @@ import io.clientbook.common.db.StatementTimeouts;
 import io.clientbook.common.paging.Cursor;
 import io.clientbook.customer.CustomerRows;
 import io.clientbook.customer.CustomerSort;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The SQL of segmentation, in one place: pages, counts, breakdowns and the export cursor over the
@@ -37,6 +38,8 @@ public class SegmentQueries {
     DataSource dataSource;
     @Inject
     StatementTimeouts statementTimeouts;
+    @Inject
+    CustomerRows rows;
 
     /** How many customers of one value of a breakdown (value null: not set). */
     public record Bucket(String value, long count) {
@@ -54,12 +57,12 @@ public class SegmentQueries {
     }
 
     /**
-     * One keyset page in one query: the customers and their sort values, read from the result
-     * ({@link CustomerRows}). The sort expressions are those of {@link CustomerSort}, which have indexes.
-     * One query, not ids first and then the entities by id: the second query fetched again the rows
-     * the first had just visited, and cost 10-25 % of a page's time through HTTP.
+     * One keyset page in one query, written as the page's JSON from the result ({@link CustomerRows}), contact
+     * data masked when {@code masked}. The sort expressions are those of {@link CustomerSort}, which have
+     * indexes. One query, not ids first and then the customers by id: the second query fetched again the
+     * rows the first had just visited, and cost 10-25 % of a page's time through HTTP.
      */
-    public List<CustomerRows.Row> page(CompiledFilter filter, CustomerSort.Order order, Cursor after, int size) {
+    public Buffer page(CompiledFilter filter, CustomerSort.Order order, Cursor after, int size, boolean masked) {
         StringBuilder sql = CustomerRows.select(order).append(filter.sql());
         CustomerRows.appendKeyset(sql, order, after != null);
         try (Connection conn = dataSource.getConnection();
@@ -69,8 +72,8 @@ public class SegmentQueries {
                 ps.setString(i++, after.value());
                 ps.setString(i++, after.id().toString());
             }
-            ps.setInt(i, size);
-            return CustomerRows.page(ps, after);
+            ps.setInt(i, size + 1);
+            return rows.page(ps, order, after, size, masked);
         } catch (SQLException e) {
             throw new IllegalStateException("Segment page query failed", e);
         }

@@ -16,11 +16,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.clientbook.audit.FieldNames;
-import io.clientbook.audit.AuditedTypes;
-import io.clientbook.audit.AuditTrail;
-import io.clientbook.audit.AuditTarget;
 import io.clientbook.audit.AuditAction;
+import io.clientbook.audit.AuditTarget;
+import io.clientbook.audit.AuditTrail;
+import io.clientbook.audit.AuditedTypes;
+import io.clientbook.audit.FieldNames;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.error.ApiProblem;
 import io.clientbook.common.error.FieldError;
@@ -29,9 +29,9 @@ import io.clientbook.common.paging.Cursor;
 import io.clientbook.common.paging.Page;
 import io.clientbook.common.paging.PageRequest;
 import io.clientbook.common.web.ETags;
-import io.clientbook.customer.Customer;
 import io.clientbook.customer.CustomerRows;
 import io.clientbook.customer.CustomerSort;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Segmentation: ad-hoc search and count over the customer file with the filter language, and saved
@@ -67,10 +67,13 @@ public class SegmentService {
 
     // ---- ad-hoc search ------------------------------------------------------------------
 
-    /** A keyset page of the customers matching {@code filter} (null: all), in {@code order}. */
+    /**
+     * A keyset page of the customers matching {@code filter} (null: all), in {@code order}, as the JSON of the
+     * CustomerPage schema ({@link CustomerRows}); contact data masked when {@code masked}.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Customer> search(JsonNode filter, CustomerSort.Order order, PageRequest page) {
-        return page(compile(filter), order, page);
+    public Buffer search(JsonNode filter, CustomerSort.Order order, PageRequest page, boolean masked) {
+        return page(compile(filter), order, page, masked);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -140,10 +143,10 @@ public class SegmentService {
         audit.record(AuditAction.EXPORT, AuditTarget.of(AuditedTypes.SEGMENT, id, null, List.of()));
     }
 
-    /** A keyset page of the segment's current members, oldest customer first. */
+    /** A keyset page of the segment's current members, oldest customer first, as {@link #search} writes it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Customer> members(UUID id, PageRequest page) {
-        return page(memberCondition(id), CustomerSort.Order.DEFAULT, page);
+    public Buffer members(UUID id, PageRequest page, boolean masked) {
+        return page(memberCondition(id), CustomerSort.Order.DEFAULT, page, masked);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -195,11 +198,9 @@ public class SegmentService {
         return compiler.compile(filter, "filter", Timestamps.now());
     }
 
-    private Page<Customer> page(CompiledFilter filter, CustomerSort.Order order, PageRequest page) {
+    private Buffer page(CompiledFilter filter, CustomerSort.Order order, PageRequest page, boolean masked) {
         Cursor after = page.cursor() == null ? null : Cursor.decode(page.cursor(), order.key());
-        List<CustomerRows.Row> rows = queries.page(filter, order, after, page.fetchSize());
-        return Page.fromOverfetch(rows, page.limit(), last -> new Cursor(order.key(), last.sortValue(), last.customer().id))
-                .map(CustomerRows.Row::customer);
+        return queries.page(filter, order, after, page.limit(), masked);
     }
 
     private SegmentFields validate(SegmentFields input) {

@@ -6,6 +6,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code timestamptz} and {@code date} values read from PostgreSQL's text output without the driver's
@@ -47,6 +50,107 @@ public final class PostgresText {
         }
         LocalDate fast = date(text);
         return fast != null ? fast : rs.getObject(column, LocalDate.class);
+    }
+
+    /**
+     * A {@code timestamptz} sent as text in a UTC session ({@code 2026-11-23 10:15:30.5+00}) rewritten as the
+     * ISO-8601 text that {@link java.time.format.DateTimeFormatter#ISO_INSTANT} writes for the same instant
+     * ({@code 2026-11-23T10:15:30.500Z}: the fraction in three or six digits, as many as it needs), into
+     * {@code out}, which must hold 27 bytes. Returns the length, or -1 when {@code text} is not in that form
+     * (another offset, a binary value, anything {@link #instant} leaves to the driver): then read the instant.
+     * No instant is made: pages write their timestamps this way.
+     */
+    public static int isoInstant(byte[] text, byte[] out) {
+        int n = text.length;
+        int end = n - 3;
+        if (n < SHORTEST_TIMESTAMPTZ || n > SHORTEST_TIMESTAMPTZ + 7 || text[end] != '+' || text[end + 1] != '0'
+                || text[end + 2] != '0' || !isoDateAt(text) || text[10] != ' ' || text[13] != ':' || text[16] != ':'
+                || digits(text, 11, 13) < 0 || digits(text, 14, 16) < 0 || digits(text, 17, 19) < 0) {
+            return -1;
+        }
+        System.arraycopy(text, 0, out, 0, 19);
+        out[10] = 'T';
+        int at = 19;
+        if (end > 19) {
+            int fraction = end - 20;
+            if (text[19] != '.' || fraction < 1 || digits(text, 20, end) < 0) {
+                return -1;
+            }
+            System.arraycopy(text, 19, out, 19, fraction + 1);
+            at = 20 + fraction;
+            for (int width = fraction <= 3 ? 3 : 6; at < 20 + width; at++) {
+                out[at] = '0';
+            }
+        }
+        out[at++] = 'Z';
+        return at;
+    }
+
+    /**
+     * Whether {@code text} is a {@code date} sent as text in the ISO form, {@code yyyy-MM-dd}, which is also
+     * the text a {@link LocalDate} of it writes. Otherwise (a binary value, a year past 9999, BC) read the date.
+     */
+    public static boolean isIsoDate(byte[] text) {
+        return text.length == DATE && isoDateAt(text);
+    }
+
+    /** Whether the first ten bytes are {@code yyyy-MM-dd} in digits (the server sends only real dates). */
+    private static boolean isoDateAt(byte[] text) {
+        return text[4] == '-' && text[7] == '-' && digits(text, 0, 4) > 0 && digits(text, 5, 7) >= 0
+                && digits(text, 8, 10) >= 0;
+    }
+
+    /**
+     * The elements of a one-dimensional {@code text[]} sent as text, {@code {vip,"two words",NULL}}, as their
+     * UTF-8 bytes (null for a NULL element), or null when {@code text} is not such a literal (a binary value,
+     * bounds before the braces, more dimensions): then ask the driver. The server quotes an element that is
+     * empty, is {@code NULL} in any case, or holds a brace, comma, quote, backslash or white space, and
+     * escapes quotes and backslashes in it with a backslash.
+     */
+    public static byte[][] textArray(byte[] text) {
+        int n = text.length;
+        if (n < 2 || text[0] != '{' || text[n - 1] != '}') {
+            return null;
+        }
+        if (n == 2) {
+            return new byte[0][];
+        }
+        List<byte[]> elements = new ArrayList<>();
+        int i = 1;
+        while (true) {
+            int end;
+            if (text[i] == '"') {
+                byte[] element = new byte[n];
+                int length = 0;
+                for (end = i + 1; end < n - 1 && text[end] != '"'; end++) {
+                    if (text[end] == '\\') {
+                        end++;
+                    }
+                    element[length++] = text[end];
+                }
+                if (end >= n - 1) {
+                    return null;
+                }
+                elements.add(Arrays.copyOf(element, length));
+                end++;
+            } else {
+                for (end = i; text[end] != ',' && text[end] != '}'; end++) {
+                    if (text[end] == '{' || text[end] == '"' || text[end] == '\\') {
+                        return null;
+                    }
+                }
+                boolean isNull = end - i == 4 && (text[i] | 0x20) == 'n' && (text[i + 1] | 0x20) == 'u'
+                        && (text[i + 2] | 0x20) == 'l' && (text[i + 3] | 0x20) == 'l';
+                elements.add(isNull ? null : Arrays.copyOfRange(text, i, end));
+            }
+            if (end == n - 1) {
+                return elements.toArray(new byte[0][]);
+            }
+            if (text[end] != ',') {
+                return null;
+            }
+            i = end + 1;
+        }
     }
 
     /**

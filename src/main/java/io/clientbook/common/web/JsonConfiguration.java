@@ -36,6 +36,9 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                // Characters beyond the BMP (emoji) as their UTF-8 bytes, not as the escapes of a
+                // surrogate pair: the same JSON, and the same bytes as text that pages copy from the database.
+                .enable(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.registerModule(new StrictTimeModule());

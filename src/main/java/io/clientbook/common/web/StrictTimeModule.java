@@ -33,17 +33,11 @@ public final class StrictTimeModule extends SimpleModule {
         super("clientbook-strict-time");
         addDeserializer(OffsetDateTime.class, new IsoText<>(OffsetDateTime.class, OffsetDateTime::parse, Timestamps::isAccepted,
                 "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS));
-        addDeserializer(Instant.class, new IsoText<>(Instant.class, StrictTimeModule::instant,
+        addDeserializer(Instant.class, new IsoText<>(Instant.class, UtcTimestampText::parseIso,
                 Timestamps::isAccepted, "not an ISO-8601 timestamp with offset, e.g. 2026-11-23T10:15:30Z, in the " + Timestamps.YEARS));
         addSerializer(Instant.class, new InstantText());
         addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse, Timestamps::isAccepted,
                 "not a date as YYYY-MM-DD in the " + Timestamps.YEARS));
-    }
-
-    /** The common UTC form read directly, anything else by the formatter. */
-    private static Instant instant(String text) {
-        Instant utc = UtcTimestampText.parse(text);
-        return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
     }
 
     /** Instants as {@link DateTimeFormatter#ISO_INSTANT} writes them, without its general machinery. */

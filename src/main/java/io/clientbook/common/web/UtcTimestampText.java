@@ -4,8 +4,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * Timestamps as the service writes them, {@code 2026-11-23T10:15:30.123456Z}, read and written without
@@ -57,6 +59,15 @@ public final class UtcTimestampText {
             return null;
         }
         return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second, nanos);
+    }
+
+    /**
+     * {@code text} as an instant: the UTC form read here, any other ISO-8601 timestamp with an offset by
+     * the formatter ({@link DateTimeParseException} when it is none).
+     */
+    public static Instant parseIso(String text) {
+        Instant utc = parse(text);
+        return utc != null ? utc : OffsetDateTime.parse(text).toInstant();
     }
 
     /**

@@ -44,7 +44,6 @@ import io.clientbook.customer.CustomerService;
 import io.clientbook.customer.CustomerSort;
 import io.clientbook.customer.Tier;
 import io.clientbook.security.Caller;
-import io.clientbook.security.ContactMasking;
 import io.clientbook.security.Roles;
 
 @Path("/api/v1/customers")
@@ -97,7 +96,8 @@ public class CustomerResource {
     @RolesAllowed({ Roles.ADMIN, Roles.AGENT, Roles.ANALYST })
     @Operation(summary = "List customers", description = "Filtered and sorted, keyset-paged. Erased customers are not listed. "
             + MASKING)
-    public CustomerPage list(
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CustomerPage.class)))
+    public Response list(
             @QueryParam("q") @Parameter(description = "Text in name, e-mail, phone or external ref (case-insensitive); "
                     + "for analysts in name and external ref only") String q,
             @QueryParam("tier") @Parameter(schema = @Schema(implementation = Tier.class)) String tier,
@@ -112,8 +112,8 @@ public class CustomerResource {
         CustomerListQuery query = new CustomerListQuery(QueryParams.text(q, "q", 100),
                 QueryParams.enumValue(Tier.class, tier, "tier"), QueryParams.text(tag, "tag", 50),
                 QueryParams.text(region, "region", 100), QueryParams.enumValue(BuyingStage.class, buyingStage, "buyingStage"),
-                QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort), !ContactMasking.appliesTo(caller));
-        return presenter.page(service.list(query, PageRequest.of(limit, cursor)));
+                QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort), !presenter.masksContacts());
+        return presenter.page(service.list(query, PageRequest.of(limit, cursor), presenter.masksContacts()));
     }
 
     @GET

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import io.clientbook.customer.BuyingStage;
 import io.clientbook.customer.Consent;
 import io.clientbook.customer.ContactChannel;
@@ -19,8 +21,13 @@ import io.clientbook.customer.NeedOrientation;
 import io.clientbook.customer.Tier;
 import io.clientbook.security.ContactMasking;
 
-/** A customer file as clients read it: the writable fields plus what the service computes. */
+/**
+ * A customer file as clients read it: the writable fields plus what the service computes. Its properties
+ * are written in alphabetical order, as they always have been, because pages of customers are written
+ * apart from this record ({@link io.clientbook.customer.CustomerRows}) in that order.
+ */
 @Schema(name = "Customer")
+@JsonPropertyOrder(alphabetic = true)
 public record CustomerResponse(
         @Schema(readOnly = true) UUID id,
         String externalRef, String firstName, String lastName, String email, String phone, Gender gender,
@@ -35,11 +42,13 @@ public record CustomerResponse(
         @Schema(readOnly = true) Instant createdAt,
         @Schema(readOnly = true) Instant updatedAt) {
 
+    @JsonPropertyOrder(alphabetic = true)
     @Schema(name = "Rfm", description = "Recency, frequency and monetary scores 1–5 and the named segment")
     public record Rfm(Integer recency, Integer frequency, Integer monetary,
             @Schema(examples = "CHAMPIONS") String segment) {
     }
 
+    @JsonPropertyOrder(alphabetic = true)
     @Schema(name = "CustomerStats", description = "Exact purchase statistics over non-void purchases")
     public record Stats(int purchaseCount, BigDecimal totalSpent, Instant firstPurchaseAt, Instant lastPurchaseAt) {
     }

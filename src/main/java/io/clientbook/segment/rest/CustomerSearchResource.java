@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,12 +56,13 @@ public class CustomerSearchResource {
             @ExampleObject(name = "buying stage", summary = "not now, expected purchase within two weeks", value = FilterDocs.EX_STAGE) }))
     @APIResponse(responseCode = "200", description = "A page of customers",
             content = @Content(schema = @Schema(implementation = CustomerPage.class)))
-    public CustomerPage search(CustomerSearchRequest body) {
+    public Response search(CustomerSearchRequest body) {
         if (body == null) {
             throw ApiProblem.validation("body", "must be a JSON object");
         }
         PageRequest page = PageRequest.of(body.limit() == null ? null : body.limit().toString(), body.cursor());
-        return presenter.page(service.search(body.filter(), CustomerSort.Order.parse(body.sort()), page));
+        return presenter.page(service.search(body.filter(), CustomerSort.Order.parse(body.sort()), page,
+                presenter.masksContacts()));
     }
 
     @POST

@@ -143,10 +143,10 @@ public class SegmentResource {
     @Operation(summary = "List a segment's members", description = "Oldest customer first, keyset-paged. Analysts get masked contact data."
             + READERS_NOTE)
     @APIResponse(responseCode = "200", description = "A page of members", content = @Content(schema = @Schema(implementation = CustomerPage.class)))
-    public CustomerPage members(@PathParam("id") String id,
+    public Response members(@PathParam("id") String id,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
-        return presenter.page(service.members(segmentId(id), PageRequest.of(limit, cursor)));
+        return presenter.page(service.members(segmentId(id), PageRequest.of(limit, cursor), presenter.masksContacts()));
     }
 
     @GET

@@ -1,16 +1,20 @@
 package io.clientbook.common.db;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -38,8 +42,11 @@ class PostgresTextTest {
 
     @Test
     void shouldReadTimestampsAsTheDriverDoesInEveryTimeZone() throws SQLException {
+        byte[] iso = new byte[32];
         for (String zone : ZONES) {
             int fast = 0;
+            int rewritten = 0;
+            int inUtc = 0;
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SET TimeZone = '" + zone + "'");
                 s.execute("SELECT setseed(0.42)");
@@ -65,12 +72,25 @@ class PostgresTextTest {
                         if (PostgresText.timestamptz(text.getBytes(US_ASCII)) != null) {
                             fast++;
                         }
+                        int length = PostgresText.isoInstant(text.getBytes(US_ASCII), iso);
+                        if (length >= 0) {
+                            assertEquals(DateTimeFormatter.ISO_INSTANT.format(driver.toInstant()), new String(iso, 0, length, US_ASCII), zone + ": " + text);
+                            rewritten++;
+                        }
+                        if (text.endsWith("+00")) {
+                            inUtc++;
+                        }
                     }
                 }
                 s.execute("RESET TimeZone");
             }
-            // Every value of years 0002-9998 in any zone has a four-digit year: none may miss the fast path.
+            // Every value of years 0002-9998 in any zone has a four-digit year: none may miss the fast path,
+            // and every one whose offset is +00 (all of them in UTC) is rewritten as ISO text.
             assertEquals(3004, fast, zone);
+            assertEquals(inUtc, rewritten, zone);
+            if (zone.equals("UTC")) {
+                assertEquals(3004, rewritten);
+            }
         }
     }
 
@@ -97,6 +117,7 @@ class PostgresTextTest {
     @Test
     void shouldReadDatesAsTheDriverDoes() throws SQLException {
         int fast = 0;
+        int iso = 0;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT setseed(0.17)");
             try (ResultSet rs = s.executeQuery("""
@@ -112,10 +133,65 @@ class PostgresTextTest {
                     if (text != null && PostgresText.date(text.getBytes(US_ASCII)) != null) {
                         fast++;
                     }
+                    if (text != null && PostgresText.isIsoDate(text.getBytes(US_ASCII))) {
+                        assertEquals(driver.toString(), text);
+                        iso++;
+                    }
                 }
             }
         }
         assertEquals(3004, fast);
+        assertEquals(3004, iso, "every date of years 0001-9999 is already in the ISO form");
+    }
+
+    @Test
+    void shouldReadTextArraysAsTheDriverDoes() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT setseed(0.23)");
+            // Every character the server quotes or escapes for, and random text of up to 6 elements.
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT a, a FROM (
+                        VALUES (ARRAY[]::text[]), (ARRAY['vip']), (ARRAY['', ' ', 'NULL', 'null', 'Null', NULL, 'x y', 'tab	in',
+                            'q"uote', 'back\\slash', '\\', '"', '{b}', 'a,b', ' lead', 'trail ', 'ü', '😀', 'NULLS', 'nul']),
+                            (ARRAY[NULL::text]), (ARRAY['a', NULL, 'b'])
+                        UNION ALL
+                        SELECT ARRAY(SELECT string_agg(chr(CASE WHEN random() < 0.2 THEN (ARRAY[32, 34, 44, 92, 123, 125])[1 + floor(random() * 6)::int]
+                                                               ELSE 33 + floor(random() * 300)::int END), '')
+                                     FROM generate_series(1, 1 + (g % 9)) k, generate_series(1, 1 + g % 6) e GROUP BY e)
+                        FROM generate_series(1, 2000) g) t(a)""")) {
+                int rows = 0;
+                while (rs.next()) {
+                    String[] driver = (String[]) rs.getArray(2).getArray();
+                    byte[][] fast = PostgresText.textArray(rs.getBytes(1));
+                    assertNotNull(fast, rs.getString(1));
+                    String[] read = new String[fast.length];
+                    for (int i = 0; i < fast.length; i++) {
+                        read[i] = fast[i] == null ? null : new String(fast[i], StandardCharsets.UTF_8);
+                    }
+                    assertArrayEquals(driver, read, rs.getString(1));
+                    rows++;
+                }
+                assertEquals(2005, rows);
+            }
+        }
+        for (String text : List.of("", "{", "[1:2]={a,b}", "{{a,b},{c,d}}", "{\"open}", "{a\"b}", "{a}b}", "{a;b}x")) {
+            assertNull(PostgresText.textArray(text.getBytes(StandardCharsets.UTF_8)), text);
+        }
+    }
+
+    @Test
+    void shouldRewriteOnlyUtcTextAsIsoText() {
+        byte[] iso = new byte[32];
+        for (String text : List.of("2026-11-23 10:15:30+01", "2026-11-23 10:15:30-00:30", "2026-11-23 10:15:30+00:00:01",
+                "2026-11-23 10:15:30+00 BC", "2026-11-23 10:15:30.1234567+00", "2026-11-23 10:15:30.+00", "2026-11-23 10:15:30,5+00",
+                "20261-11-23 10:15:30+00", "0000-01-01 00:00:00+00", "2026-11-23T10:15:30+00", "2026-11-23 10:15:30Z",
+                "2026-11-2x 10:15:30+00", "2026-11-23 1a:15:30+00", "infinity", "-infinity", "2026-11-23")) {
+            assertEquals(-1, PostgresText.isoInstant(text.getBytes(US_ASCII), iso), text);
+        }
+        assertEquals(-1, PostgresText.isoInstant(new byte[8], iso), "a binary value");
+        assertFalse(PostgresText.isIsoDate(new byte[4]), "a binary value");
+        int length = PostgresText.isoInstant("2026-11-23 10:15:30.1234+00".getBytes(US_ASCII), iso);
+        assertEquals("2026-11-23T10:15:30.123400Z", new String(iso, 0, length, US_ASCII));
     }
 
     @Test
