@@ -30,16 +30,14 @@ import io.vertx.core.buffer.Buffer;
  * A page is the {@code CustomerPage} schema, each item the {@code Customer} schema that
  * {@code CustomerResponse} describes and single reads serialize. Pages skip that way on purpose: an
  * entity, a response record and a consent map per customer, then Jackson's serializers over them, were
- * most of what the service added to a page's SQL. Here each value goes from the row to the JSON once,
- * text columns as the bytes PostgreSQL sent. The property order is the one Jackson writes for
- * {@code CustomerResponse} (alphabetical), timestamps and dates go through the mapper's own serializers,
- * and {@code CustomerRowsTest} holds every item to the JSON of {@code CustomerResponse} for the same
- * customer, byte for byte, masked and not, in text and binary results.
+ * most of what the service added to a page's SQL. Here each value goes from the row to the JSON once
+ * ({@link CustomerRowWriter}), and {@code CustomerRowsTest} holds every item to the single read of the
+ * same customer, byte for byte, masked and not, in text and binary results.
  */
 @ApplicationScoped
 public class CustomerRows {
 
-    /** Every column of a customer row, in the order the {@code COLUMN_} positions below name them. */
+    /** Every column of a customer row, in the order of the positions below. */
     static final String COLUMNS = "c.id, c.external_ref, c.first_name, c.last_name, c.email, c.phone, c.gender,"
             + " c.birth_date, c.country, c.region, c.city, c.occupation, c.preferred_channel, c.consent, c.owner,"
             + " c.need_orientation, c.buying_stage, c.expected_purchase_date, c.not_buying_reason, c.tags, c.notes,"
