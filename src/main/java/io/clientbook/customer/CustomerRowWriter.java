@@ -39,16 +39,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -121,7 +117,7 @@ final class CustomerRowWriter {
     private static final byte WITHDRAWN = 2;
 
     private final JsonGenerator g;
-    private final JsonFactory factory;
+    private final StoredConsent storedConsent;
     private final SerializerProvider provider;
     private final JsonSerializer<Object> instants;
     private final JsonSerializer<Object> dates;
@@ -135,9 +131,10 @@ final class CustomerRowWriter {
     private final int[] entryAt = new int[2 * CHANNELS.length];
     private final byte[] entryGranted = new byte[CHANNELS.length];
 
-    CustomerRowWriter(JsonGenerator g, JsonFactory factory, SerializerProvider provider, boolean masked) throws IOException {
+    CustomerRowWriter(JsonGenerator g, SerializerProvider provider, StoredConsent storedConsent, boolean masked)
+            throws IOException {
         this.g = g;
-        this.factory = factory;
+        this.storedConsent = storedConsent;
         this.provider = provider;
         this.instants = provider.findValueSerializer(Instant.class);
         this.dates = provider.findValueSerializer(LocalDate.class);
@@ -257,7 +254,8 @@ final class CustomerRowWriter {
     private void consent(ResultSet rs) throws SQLException, IOException {
         byte[] stored = rs.getBytes(CONSENT);
         if (!consentAsStored(stored)) {
-            consentRead(stored, rs);
+            // Read as a single read reads it (and refused as it refuses it), written by the mapper.
+            provider.defaultSerializeValue(storedConsent.read(stored, UUID.fromString(rs.getString(ID))), g);
         }
     }
 
@@ -286,7 +284,7 @@ final class CustomerRowWriter {
      * {@code at} before {@code granted} as the response has them, and the service stores each {@code at} as
      * the mapper writes it. Every part is checked first (a known channel; only {@code at} and
      * {@code granted}; each {@code at} a real instant in the accepted years, written exactly as it would be
-     * written again); on anything else nothing is written and false returned, for {@link #consentRead}.
+     * written again); on anything else nothing is written and false returned.
      */
     boolean consentAsStored(byte[] t) throws IOException {
         int n = t.length;
@@ -416,62 +414,6 @@ final class CustomerRowWriter {
         }
         int length = UtcTimestampText.format(at, written);
         return length == text.length() && text.contentEquals(CharBuffer.wrap(written, 0, length));
-    }
-
-    /**
-     * Stored consent read entry by entry and written again, for what {@link #consentAsStored} does not take:
-     * properties in another order, an {@code at} with an offset or in another form. As strict as reading it
-     * into {@link Consent}s: a channel, property or value the service would not have stored is an error, not
-     * passed on.
-     */
-    private void consentRead(byte[] stored, ResultSet rs) throws SQLException, IOException {
-        try (JsonParser p = factory.createParser(stored)) {
-            require(p.nextToken() == JsonToken.START_OBJECT, rs);
-            g.writeStartObject();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String channel = ContactChannel.valueOf(p.currentName()).name();
-                require(p.nextToken() == JsonToken.START_OBJECT, rs);
-                Boolean granted = null;
-                Instant at = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String property = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if (property.equals("granted") && value.isBoolean()) {
-                        granted = value == JsonToken.VALUE_TRUE;
-                    } else if (property.equals("at") && value == JsonToken.VALUE_STRING) {
-                        at = UtcTimestampText.parseIso(p.getText());
-                        require(Timestamps.isAccepted(at), rs);
-                    } else {
-                        require(value == JsonToken.VALUE_NULL && (property.equals("granted") || property.equals("at")), rs);
-                    }
-                }
-                g.writeFieldName(channel);
-                g.writeStartObject();
-                g.writeFieldName(AT_NAME);
-                instant(at);
-                g.writeFieldName(GRANTED_NAME);
-                if (granted == null) {
-                    g.writeNull();
-                } else {
-                    g.writeBoolean(granted);
-                }
-                g.writeEndObject();
-            }
-            require(p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null, rs);
-            g.writeEndObject();
-        } catch (JsonProcessingException | IllegalArgumentException | DateTimeException e) {
-            throw unreadable(rs, e);
-        }
-    }
-
-    private static void require(boolean condition, ResultSet rs) throws SQLException {
-        if (!condition) {
-            throw unreadable(rs, null);
-        }
-    }
-
-    private static IllegalStateException unreadable(ResultSet rs, Exception cause) throws SQLException {
-        return new IllegalStateException("Stored consent of customer " + rs.getString(ID) + " is not readable", cause);
     }
 
     /** A timestamp column: its text rewritten when the session is in UTC, otherwise the instant written. */

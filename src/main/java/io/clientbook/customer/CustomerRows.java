@@ -85,6 +85,8 @@ public class CustomerRows {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    StoredConsent storedConsent;
 
     /** The start of a page statement, up to its conditions: every column and the sort value. */
     public static StringBuilder select(CustomerSort.Order order) {
@@ -119,7 +121,7 @@ public class CustomerRows {
         // Written into the buffer the response is sent from: no copy of the page between the two.
         ByteBuf out = Unpooled.buffer(size * BYTES_PER_CUSTOMER);
         try (JsonGenerator g = json.createGenerator((OutputStream) new ByteBufOutputStream(out)); ResultSet rs = ps.executeQuery()) {
-            CustomerRowWriter rows = new CustomerRowWriter(g, json.getFactory(), json.getSerializerProviderInstance(), masked);
+            CustomerRowWriter rows = new CustomerRowWriter(g, json.getSerializerProviderInstance(), storedConsent, masked);
             g.writeStartObject();
             g.writeArrayFieldStart("items");
             int written = 0;

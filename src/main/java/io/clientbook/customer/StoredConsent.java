@@ -1,7 +1,10 @@
 package io.clientbook.customer;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +41,15 @@ public class StoredConsent {
 
     /** The consent map stored on {@code c}. */
     public Map<ContactChannel, Consent> of(Customer c) {
+        return read(c.consent.getBytes(StandardCharsets.UTF_8), c.id);
+    }
+
+    /** The consent map in {@code stored}, the column's text, of customer {@code id}. */
+    public Map<ContactChannel, Consent> read(byte[] stored, UUID id) {
         try {
-            return reader.readValue(c.consent);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored consent of customer " + c.id + " is not readable", e);
+            return reader.readValue(stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored consent of customer " + id + " is not readable", e);
         }
     }
 

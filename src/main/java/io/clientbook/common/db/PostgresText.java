@@ -64,7 +64,7 @@ public final class PostgresText {
         int n = text.length;
         int end = n - 3;
         if (n < SHORTEST_TIMESTAMPTZ || n > SHORTEST_TIMESTAMPTZ + 7 || text[end] != '+' || text[end + 1] != '0'
-                || text[end + 2] != '0' || !isoDateAt(text) || text[10] != ' ' || text[13] != ':' || text[16] != ':'
+                || text[end + 2] != '0' || text[4] != '-' || text[7] != '-' || day(text) == null || text[10] != ' ' || text[13] != ':' || text[16] != ':'
                 || digits(text, 11, 13) < 0 || digits(text, 14, 16) < 0 || digits(text, 17, 19) < 0) {
             return -1;
         }
@@ -91,13 +91,7 @@ public final class PostgresText {
      * the text a {@link LocalDate} of it writes. Otherwise (a binary value, a year past 9999, BC) read the date.
      */
     public static boolean isIsoDate(byte[] text) {
-        return text.length == DATE && isoDateAt(text);
-    }
-
-    /** Whether the first ten bytes are {@code yyyy-MM-dd} in digits (the server sends only real dates). */
-    private static boolean isoDateAt(byte[] text) {
-        return text[4] == '-' && text[7] == '-' && digits(text, 0, 4) > 0 && digits(text, 5, 7) >= 0
-                && digits(text, 8, 10) >= 0;
+        return date(text) != null;
     }
 
     /**

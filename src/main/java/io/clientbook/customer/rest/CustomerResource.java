@@ -109,11 +109,12 @@ public class CustomerResource {
                     + "prefix '-' for descending", examples = @ExampleObject(name = "newest", value = "-createdAt")) String sort,
             @QueryParam("limit") @Parameter(description = "1–200, default 50", schema = @Schema(type = SchemaType.INTEGER)) String limit,
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page") String cursor) {
+        boolean masked = presenter.masksContacts();
         CustomerListQuery query = new CustomerListQuery(QueryParams.text(q, "q", 100),
                 QueryParams.enumValue(Tier.class, tier, "tier"), QueryParams.text(tag, "tag", 50),
                 QueryParams.text(region, "region", 100), QueryParams.enumValue(BuyingStage.class, buyingStage, "buyingStage"),
-                QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort), !presenter.masksContacts());
-        return presenter.page(service.list(query, PageRequest.of(limit, cursor), presenter.masksContacts()));
+                QueryParams.text(owner, "owner", 100), CustomerSort.Order.parse(sort), !masked);
+        return presenter.page(service.list(query, PageRequest.of(limit, cursor), masked));
     }
 
     @GET
