@@ -112,8 +112,8 @@ segments=(
 # into one buffer it keeps (recv_into), never with recv(n) for a large n: each such call makes a new
 # object of n bytes, which malloc serves with a fresh mmap above 128 KiB, and the kernel then faults in
 # every page it copies into. With recv(262144) that cost 0.27 ms per page of 50 (about 45 KB), a tenth
-# of the RFM page's time and more than all of its serving on the event loop: the same 45 KB served by a
-# bare Vert.x route took 0.33 ms to read with it, 0.06 ms with recv_into and 0.08 ms with a Java client.
+# of the RFM page's time: the same 45 KB served by a bare Vert.x route took 0.33 ms to read with it,
+# 0.06 ms with recv_into and 0.08 ms with a Java client.
 pair() {
     python3 - "$port" "$key" "$db" "$runs" "$warm_up_ms" "$1" "$2" "$3" "$work/out.json" <<'PY'
 import socket, statistics, subprocess, sys, time
