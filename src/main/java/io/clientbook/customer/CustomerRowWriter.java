@@ -419,7 +419,11 @@ final class CustomerRowWriter {
     /** A timestamp column: its text rewritten when the session is in UTC, otherwise the instant written. */
     private void instant(ResultSet rs, int column) throws SQLException, IOException {
         byte[] text = rs.getBytes(column);
-        int length = text == null ? -1 : PostgresText.isoInstant(text, iso);
+        if (text == null) {
+            g.writeNull();
+            return;
+        }
+        int length = PostgresText.isoInstant(text, iso);
         if (length < 0) {
             instant(PostgresText.instant(rs, column));
         } else {
@@ -430,7 +434,9 @@ final class CustomerRowWriter {
     /** A date column: its text as it is when that is the ISO form, otherwise the date written. */
     private void date(ResultSet rs, int column) throws SQLException, IOException {
         byte[] text = rs.getBytes(column);
-        if (text != null && PostgresText.isIsoDate(text)) {
+        if (text == null) {
+            g.writeNull();
+        } else if (PostgresText.isIsoDate(text)) {
             g.writeRawUTF8String(text, 0, text.length);
         } else {
             date(PostgresText.localDate(rs, column));
