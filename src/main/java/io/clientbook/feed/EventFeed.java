@@ -70,7 +70,8 @@ public class EventFeed {
         return FeedPosition.before(horizon);
     }
 
-    static Instant instant(Object value) {
+    /** A timestamptz column as the driver hands it to a native query, as an Instant. */
+    public static Instant instant(Object value) {
         if (value instanceof Instant i) {
             return i;
         }

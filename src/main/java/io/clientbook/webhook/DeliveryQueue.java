@@ -125,7 +125,7 @@ public class DeliveryQueue {
         List<Claimed> claimed = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             claimed.add(new Claimed((UUID) r[0], token, ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
-                    (UUID) r[4], (String) r[5], (UUID) r[6], instant(r[7]), (String) r[8]));
+                    (UUID) r[4], (String) r[5], (UUID) r[6], EventFeed.instant(r[7]), (String) r[8]));
         }
         return claimed;
     }
@@ -198,8 +198,8 @@ public class DeliveryQueue {
         for (Object[] r : rows) {
             deliveries.add(new WebhookDelivery((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3],
                     WebhookDelivery.State.valueOf((String) r[4]), ((Number) r[5]).intValue(),
-                    r[6] == null ? null : instant(r[6]), r[7] == null ? null : ((Number) r[7]).intValue(), (String) r[8],
-                    r[9] == null ? null : instant(r[9]), instant(r[10]), history((String) r[11]),
+                    r[6] == null ? null : EventFeed.instant(r[6]), r[7] == null ? null : ((Number) r[7]).intValue(), (String) r[8],
+                    r[9] == null ? null : EventFeed.instant(r[9]), EventFeed.instant(r[10]), history((String) r[11]),
                     new FeedPosition(((Number) r[12]).longValue(), ((Number) r[13]).longValue())));
         }
         return deliveries;
@@ -212,18 +212,5 @@ public class DeliveryQueue {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable delivery history", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }
