@@ -2,10 +2,13 @@ package io.clientbook;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.clientbook.task.PurchaseFollowUpWorker;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -30,6 +33,15 @@ public abstract class ApiTest {
                 .post("/api/v1/api-keys")
                 .then().statusCode(201).extract().path("key"));
         return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    /**
+     * Waits until the follow-up tasks of every purchase committed so far are made: the service makes
+     * them after the purchase's commit ({@link PurchaseFollowUpWorker}), so a test that reads them right
+     * after its purchases drains the worker first, as it would otherwise wait for its next run.
+     */
+    protected static void awaitPurchaseFollowUps() {
+        Arc.container().instance(PurchaseFollowUpWorker.class).get().drain(Duration.ofSeconds(20));
     }
 
     protected static String unique(String prefix) {

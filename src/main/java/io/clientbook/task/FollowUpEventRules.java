@@ -3,7 +3,6 @@ package io.clientbook.task;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,16 +23,15 @@ import io.clientbook.event.ComplaintOpened;
 import io.clientbook.event.ComplaintUpdated;
 import io.clientbook.event.CustomerErased;
 import io.clientbook.event.CustomerUpdated;
-import io.clientbook.event.PurchasesRecorded;
-import io.clientbook.purchase.Purchase;
 
 /**
- * The event rules: observers of the domain events that create follow-up tasks in the same
- * transaction as their trigger (so a task exists exactly when its trigger committed), through the one
- * set-based path ({@link TaskGenerator}). Trigger keys, the second half of the exactly-once key:
+ * The event rules of single changes: observers of the domain events that create follow-up tasks in the
+ * same transaction as their trigger (so a task exists exactly when its trigger committed), through the
+ * one set-based path ({@link TaskGenerator}). A purchase's THANK_YOU and SATISFACTION_SURVEY
+ * ({@code purchase:<purchase id>}) are not made here but after the purchase's commit, from its event
+ * ({@link PurchaseFollowUps}): ingest is the hot write path, and a batch of 1,000 purchases would
+ * otherwise carry 2,000 tasks. Trigger keys, the second half of the exactly-once key:
  * <ul>
- * <li>THANK_YOU, SATISFACTION_SURVEY: {@code purchase:<purchase id>}, due 2 / 7 days after the
- * purchase; skipped TOO_LATE when that is more than {@code clientbook.tasks.max-lateness} ago;</li>
  * <li>COMPLAINT_FOLLOW_UP: {@code complaint:<id>:opened}, due {@code responseHours} after the
  * complaint was opened (now, if that is past); {@code complaint:<id>:resolved}, due {@code delayDays}
  * after the (first) resolution;</li>
@@ -58,24 +56,6 @@ public class FollowUpEventRules {
     @Inject
     TasksConfig config;
 
-    /** One generation per rule for all purchases of the request, announced set-based (a batch makes thousands of tasks). */
-    void onPurchases(@Observes PurchasesRecorded event) {
-        Instant now = Timestamps.now();
-        Instant notDueBefore = now.minus(config.maxLateness());
-        for (FollowUpRuleId id : List.of(FollowUpRuleId.THANK_YOU, FollowUpRuleId.SATISFACTION_SURVEY)) {
-            rules.enabled(id).ifPresent(rule -> {
-                List<TaskGenerationSql.Candidate> rows = new ArrayList<>();
-                for (Purchase p : event.purchases()) {
-                    if (p.voidedAt == null) {
-                        rows.add(new TaskGenerationSql.Candidate(p.customerId, "purchase:" + p.id,
-                                FollowUpTiming.daysAfter(p.occurredAt, rule.delayDays(), config.timeZone()), null, null));
-                    }
-                }
-                generate(id, rule, rows, notDueBefore, now, TaskGenerator.Announce.BATCH);
-            });
-        }
-    }
-
     void onComplaintOpened(@Observes ComplaintOpened event) {
         Complaint c = event.complaint();
         rules.enabled(FollowUpRuleId.COMPLAINT_FOLLOW_UP).ifPresent(rule -> {
@@ -83,7 +63,7 @@ public class FollowUpEventRules {
             Instant due = c.openedAt.plus(Duration.ofHours(rule.responseHours()));
             // A complaint recorded late still needs its answer: due now rather than in the past.
             generate(FollowUpRuleId.COMPLAINT_FOLLOW_UP, rule, List.of(new TaskGenerationSql.Candidate(c.customerId,
-                    "complaint:" + c.id + ":opened", due.isBefore(now) ? now : due, c.channel, null)), null, now);
+                    "complaint:" + c.id + ":opened", due.isBefore(now) ? now : due, c.channel, null)), now);
         });
     }
 
@@ -97,7 +77,7 @@ public class FollowUpEventRules {
             Instant resolvedAt = c.resolvedAt == null ? now : c.resolvedAt;
             generate(FollowUpRuleId.COMPLAINT_FOLLOW_UP, rule, List.of(new TaskGenerationSql.Candidate(c.customerId,
                     "complaint:" + c.id + ":resolved", FollowUpTiming.daysAfter(resolvedAt, rule.delayDays(), config.timeZone()),
-                    c.channel, "Ask for feedback on the resolved complaint")), null, now);
+                    c.channel, "Ask for feedback on the resolved complaint")), now);
         });
     }
 
@@ -131,7 +111,7 @@ public class FollowUpEventRules {
                         FollowUpTiming.dueOn(day.get(), config.dueTime(), config.timeZone()), null,
                         "Contact the customer before the expected purchase on " + after.expectedPurchaseDate());
             }
-            generate(FollowUpRuleId.PURCHASE_INTENT, rule, List.of(candidate), null, now);
+            generate(FollowUpRuleId.PURCHASE_INTENT, rule, List.of(candidate), now);
         });
     }
 
@@ -142,15 +122,7 @@ public class FollowUpEventRules {
         tasks.eraseTextOf(event.customerId(), CustomerErasure.MARKER, now);
     }
 
-    private void generate(FollowUpRuleId id, FollowUpRuleFields rule, List<TaskGenerationSql.Candidate> rows,
-            Instant notDueBefore, Instant now) {
-        generate(id, rule, rows, notDueBefore, now, TaskGenerator.Announce.EACH);
-    }
-
-    private void generate(FollowUpRuleId id, FollowUpRuleFields rule, List<TaskGenerationSql.Candidate> rows,
-            Instant notDueBefore, Instant now, TaskGenerator.Announce announce) {
-        if (!rows.isEmpty()) {
-            generator.generate(rules.spec(id, rule, notDueBefore), TaskGenerationSql.Candidates.of(rows), now, announce);
-        }
+    private void generate(FollowUpRuleId id, FollowUpRuleFields rule, List<TaskGenerationSql.Candidate> rows, Instant now) {
+        generator.generate(rules.spec(id, rule, null), TaskGenerationSql.Candidates.of(rows), now, TaskGenerator.Announce.EACH);
     }
 }

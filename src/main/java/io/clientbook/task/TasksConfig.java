@@ -36,9 +36,26 @@ public interface TasksConfig {
     /** The daily job of the date rules (birthdays, holidays, check-ins). */
     DailyJob dailyJob();
 
+    /** The worker that makes purchases' follow-up tasks from their committed events. */
+    FollowUpWorker followUpWorker();
+
     interface DailyJob {
         /** Quartz cron of the daily job, in {@code clientbook.tasks.time-zone}; {@code off} disables it. */
         @WithDefault("0 30 1 * * ?")
         String cron();
+    }
+
+    interface FollowUpWorker {
+        /** Run the worker on this instance; every replica may (they take turns by a row lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the worker looks for new purchases, at the least (1 s is the scheduler's floor). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Purchases whose follow-ups are made in one transaction; a fuller backlog takes several in a row. */
+        @WithDefault("2000")
+        int batchSize();
     }
 }

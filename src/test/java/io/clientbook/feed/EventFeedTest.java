@@ -50,6 +50,7 @@ class EventFeedTest extends ApiTest {
         asAdmin().contentType("application/merge-patch+json").body(Map.of("status", "RESOLVED", "resolution", "Sent again"))
                 .patch("/api/v1/complaints/" + complaint).then().statusCode(200);
 
+        awaitPurchaseFollowUps();
         List<Map<String, Object>> all = eventsOf(FeedReader.drain(start, null).items(), id);
         // The follow-up rules' tasks (thank-you, survey, complaint follow-up) are in the feed too.
         assertThat(all).filteredOn(e -> "task.created".equals(e.get("type")))
@@ -137,6 +138,8 @@ class EventFeedTest extends ApiTest {
         }
         asAdmin().body(Map.of("purchases", batch)).post("/api/v1/purchases/batch").then().statusCode(200)
                 .body("created", equalTo(3));
+        // The thank-you and the survey are made after the purchases' commit, in a transaction of their own.
+        awaitPurchaseFollowUps();
 
         List<Map<String, Object>> feed = FeedReader.drain(start, null).items();
         for (int i = 0; i < 3; i++) {

@@ -41,8 +41,9 @@ final class TaskFixtures extends ApiTest {
         return body;
     }
 
-    /** The customer's tasks as JSON (all statuses, first page of 200). */
+    /** The customer's tasks as JSON (all statuses, first page of 200), purchases' follow-ups made. */
     static JsonPath tasks(String customerId) {
+        awaitPurchaseFollowUps();
         return asAdmin().get("/api/v1/customers/" + customerId + "/tasks?limit=200").then().statusCode(200).extract().jsonPath();
     }
 
@@ -51,6 +52,7 @@ final class TaskFixtures extends ApiTest {
     }
 
     static List<Map<String, Object>> skips(String customerId) {
+        awaitPurchaseFollowUps();
         return asAdmin().get("/api/v1/follow-up-rules/skips?customerId=" + customerId).then().statusCode(200).extract()
                 .jsonPath().getList("items");
     }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -20,14 +21,16 @@ import javax.sql.DataSource;
  *
  * <p>Background work that is not a request's doing is left out: the webhook worker writes
  * {@code webhook_delivery} rows and moves each webhook's feed position (deliveries only ever come
- * from {@code event_outbox} rows, which are fingerprinted, and a webhook's row count still is), and
+ * from {@code event_outbox} rows, which are fingerprinted, and a webhook's row count still is), the
+ * purchase follow-up worker moves its position in {@code outbox_consumer} (its tasks are fingerprinted),
+ * and
  * the hourly idempotency purge may delete expired {@code idempotency_record} rows (only new or
  * changed ones count there).
  */
 final class WriteProbe {
 
     private static final String WORKER_DELIVERIES = "webhook_delivery";
-    private static final String WORKER_POSITIONS = "webhook";
+    private static final Set<String> WORKER_POSITIONS = Set.of("webhook", "outbox_consumer");
     private static final String PURGED = "idempotency_record";
 
     private final DataSource db;
@@ -80,7 +83,7 @@ final class WriteProbe {
                 if (table.equals(WORKER_DELIVERIES)) {
                     continue;
                 }
-                String newest = table.equals(WORKER_POSITIONS) ? "0" : "coalesce(max(xmin::text::bigint), 0)";
+                String newest = WORKER_POSITIONS.contains(table) ? "0" : "coalesce(max(xmin::text::bigint), 0)";
                 try (ResultSet rs = st.executeQuery("SELECT count(*), " + newest + " FROM \"" + table + "\"")) {
                     rs.next();
                     fingerprint.put(table, new long[] { rs.getLong(1), rs.getLong(2) });

@@ -1,0 +1,61 @@
+package io.clientbook.feed;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The stored feed positions of readers that do side work from committed events (table
+ * {@code outbox_consumer}, one row per reader). A reader locks its row for one batch, reads the events
+ * after its position, does the work and moves the position, all in one transaction: the work and the
+ * position commit together, so each event is handled exactly once, and replicas take turns.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class OutboxConsumers {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Locks the reader's row until the transaction ends and returns its position. With {@code wait}
+     * false, a row another transaction holds is skipped ({@code SKIP LOCKED}): empty, it is that one's turn.
+     */
+    public Optional<FeedPosition> lock(String consumer, boolean wait) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT after_tx_id, after_seq FROM outbox_consumer WHERE name = ?1 FOR UPDATE"
+                + (wait ? "" : " SKIP LOCKED"), Object[].class).setParameter(1, consumer).getResultList();
+        if (rows.isEmpty()) {
+            if (!wait) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("outbox consumer " + consumer + " is not in outbox_consumer (a migration seeds it)");
+        }
+        Object[] r = rows.get(0);
+        return Optional.of(new FeedPosition(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    }
+
+    /** Moves the reader's position forward to {@code to}; never back (the caller holds the row's lock). */
+    public void move(String consumer, FeedPosition to) {
+        moveIfStill(consumer, to, Duration.ZERO);
+    }
+
+    /**
+     * Moves the position forward past events the reader had nothing to do with, but only if it was last
+     * moved at least {@code quiet} ago. An idle reader would otherwise write its row at every poll, and
+     * each of those writes is a transaction that moves the feed's end again. Leaving the position
+     * behind costs nothing but a longer scan of events that are not the reader's.
+     */
+    public void moveIfStill(String consumer, FeedPosition to, Duration quiet) {
+        em.createNativeQuery("""
+                UPDATE outbox_consumer SET after_tx_id = ?2, after_seq = ?3, updated_at = now()
+                WHERE name = ?1 AND (after_tx_id, after_seq) < (?2, ?3) AND updated_at <= now() - make_interval(secs => ?4)""")
+                .setParameter(1, consumer).setParameter(2, to.txId()).setParameter(3, to.seq())
+                .setParameter(4, quiet.toMillis() / 1000.0).executeUpdate();
+    }
+}
