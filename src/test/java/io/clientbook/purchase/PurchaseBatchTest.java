@@ -137,14 +137,20 @@ class PurchaseBatchTest extends ApiTest {
             tooMany.add(one);
         }
         batch(tooMany).then().statusCode(400).body("errors[0].field", equalTo("purchases"))
-                .body("errors[0].message", containsString("at most 1000"));
+                .body("errors[0].message", containsString("at most 1000"))
+                .body("errors[0].message", containsString("this batch has 1001"));
         batch(List.of()).then().statusCode(400).body("errors[0].field", equalTo("purchases"));
         batchBody(Map.of()).then().statusCode(400).body("errors[0].field", equalTo("purchases"));
         batchBody(Map.of("purchases", "x")).then().statusCode(400).body("errors[0].field", equalTo("purchases"));
         batchBody(Map.of("purchases", List.of(one), "mode", "fast")).then().statusCode(400)
                 .body("errors.field", hasItem("mode"));
         batchBody("[]").then().statusCode(400);
+        batchBody("{\"purchases\": null}").then().statusCode(400).body("errors[0].field", equalTo("purchases"));
+        // An unknown member after the items is found as well: the reader streams through the whole envelope.
+        batchBody("{\"purchases\": [{}], \"mode\": {\"deep\": [1, 2]}}").then().statusCode(400)
+                .body("errors.field", hasItem("mode"));
         batchBody("{\"purchases\": [").then().statusCode(400).contentType("application/problem+json");
+        batchBody("{\"purchases\": [" + text(one) + "]} {}").then().statusCode(400).contentType("application/problem+json");
         assertThat(stats(customerId).getInt("purchaseCount")).isZero();
     }
 
@@ -160,6 +166,29 @@ class PurchaseBatchTest extends ApiTest {
         assertThat(stats(a).getInt("purchaseCount")).isEqualTo(500);
         assertThat(stats(a).getString("totalSpent")).isEqualTo("505.00");
         assertThat(stats(b).getString("totalSpent")).isEqualTo("505.00");
+    }
+
+    @Test
+    void shouldReportAnItemThatIsNotAnObjectAtItsIndex() {
+        String customerId = customer();
+        batchBody("{\"purchases\": [null, 7, " + text(purchase(customerId, "1")) + "]}").then().statusCode(200)
+                .body("created", equalTo(1)).body("errors", equalTo(2))
+                .body("results[0].problem.errors[0].field", equalTo("purchases[0]"))
+                .body("results[1].problem.errors[0].field", equalTo("purchases[1]"));
+    }
+
+    @Test
+    void shouldFingerprintTheWholeBatchForAnIdempotencyKey() {
+        String customerId = customer();
+        String key = unique("idem");
+        Map<String, Object> first = purchase(customerId, "1");
+        Map<String, Object> second = purchase(customerId, "2");
+        as("integration").header("Idempotency-Key", key).body(Map.of("purchases", List.of(first, second)))
+                .post("/api/v1/purchases/batch").then().statusCode(200).body("created", equalTo(2));
+        Map<String, Object> changed = new java.util.HashMap<>(second);
+        changed.put("amount", new java.math.BigDecimal("3"));
+        as("integration").header("Idempotency-Key", key).body(Map.of("purchases", List.of(first, changed)))
+                .post("/api/v1/purchases/batch").then().statusCode(422).body("type", containsString("idempotency-key-reused"));
     }
 
     @Test

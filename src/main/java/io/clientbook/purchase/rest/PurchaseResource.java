@@ -156,7 +156,7 @@ public class PurchaseResource {
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             @Context UriInfo uri) throws IOException {
         try (BatchIngestGate.Turn turn = gate.enter()) {
-            PurchaseBatchReader.Batch batch = batchReader.read(body);
+            PurchaseBatchReader.Batch batch = batchReader.read(body, idempotencyKey != null);
             return idempotency.execute(caller.keyId(), idempotencyKey, "POST /api/v1/purchases/batch", batch.body(),
                     () -> Response.ok(PurchaseBatchResponse.of(service.recordBatch(batch.items()), uri.getPath())).build());
         }
