@@ -2,9 +2,17 @@ package io.clientbook.task;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -12,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.clientbook.common.Timestamps;
 import io.clientbook.common.db.SchemaNotReady;
 import io.clientbook.common.error.DatabaseProblems;
+import io.clientbook.event.PurchasesRecorded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +32,11 @@ import io.quarkus.scheduler.Scheduled;
  * batches until none is left. Every replica may run it: the batches take turns by the position's row
  * lock, and a replica whose turn it is not skips its run. A run that fails (the database away) is
  * rolled back whole and the next run starts from the same position.
+ * <p>
+ * The poll cannot come more often than once a second (the scheduler's floor), and waiting for it made
+ * the lag's p99 about 2 s under ingest. So a commit of purchases on this instance also nudges the
+ * worker: it runs {@code nudge-delay} later, once for all purchases committed in between. Purchases
+ * committed on other replicas are found by their own nudge or by the poll.
  * <p>
  * {@code clientbook.followups.lag}: from the moment a purchase's event was written (just before its
  * commit) to the commit of its follow-ups.
@@ -41,12 +55,40 @@ public class PurchaseFollowUpWorker {
     MeterRegistry metrics;
 
     private Timer lag;
+    private ScheduledExecutorService nudges;
+    private final AtomicBoolean nudgePending = new AtomicBoolean();
 
     @PostConstruct
-    void registerMetrics() {
+    void start() {
+        nudges = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "purchase-follow-ups");
+            t.setDaemon(true);
+            return t;
+        });
         lag = Timer.builder(LAG_METRIC).description("From a purchase's event to the commit of its follow-up tasks")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(metrics);
+    }
+
+    @PreDestroy
+    void stop() {
+        // A batch cut off here rolls back; the next run, here or on a replica, redoes it.
+        nudges.shutdownNow();
+    }
+
+    /** After a commit of purchases on this instance: one run soon, shared by every commit until it starts. */
+    void onRecorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) PurchasesRecorded recorded) {
+        if (!config.followUpWorker().enabled() || !nudgePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            nudges.schedule(() -> {
+                nudgePending.set(false);
+                run();
+            }, config.followUpWorker().nudgeDelay().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            nudgePending.set(false);
+        }
     }
 
     @Scheduled(identity = "purchase-follow-ups", every = "${clientbook.tasks.follow-up-worker.poll-interval:PT1S}",

@@ -57,5 +57,12 @@ public interface TasksConfig {
         /** Purchases whose follow-ups are made in one transaction; a fuller backlog takes several in a row. */
         @WithDefault("2000")
         int batchSize();
+
+        /**
+         * After this instance commits purchases, how soon the worker runs for them instead of waiting for
+         * its next poll; the purchases committed within that span share the run.
+         */
+        @WithDefault("PT0.2S")
+        Duration nudgeDelay();
     }
 }
