@@ -2,7 +2,8 @@
 # HTTP benchmark of the packaged service, with PostgreSQL's own ceiling measured in the same run.
 #
 #   bench/http-bench.sh [--customers 200000] [--purchases 2000000] [--duration 20] [--warmup 10] [--jit-warmup 300] [--repeats 3]
-#                       [--connections 64] [--pgbench-clients 64] [--batch 1000] [--scenarios get,list,search,purchase,batch]
+#                       [--connections 64] [--pgbench-clients 64] [--batch 1000] [--batch-connections 1,4]
+#                       [--scenarios get,list,search,purchase,batch]
 #                       [--java-opts "-Xmx… …"] [--starts 3] [--db clientbook_http_bench] [--port 18091] [--reuse] [--keep]
 #
 # What it does:
@@ -26,8 +27,13 @@
 #                                                            get-customer-audited.sql (the row + its audit entry)
 #   list      GET /customers?region=<random>&sort=-totalSpent&limit=50 | list-customers.sql
 #   search    POST /customers/search, region + e-mail consent + buying stage, 50 | search-customers.sql
-#   purchase  POST /purchases, a new purchase of a random customer | insert-purchase.sql
-#   batch     POST /purchases/batch with --batch new purchases | batch-purchases.sql
+#   purchase  POST /purchases, a new purchase of a random customer | purchase-contract.sql (the contract's writes:
+#             lock, purchase and statistics, audit entry, event) and purchase-bare.sql (the purchase row alone)
+#   batch     POST /purchases/batch with --batch new purchases, once for each of --batch-connections (wrk
+#             connections = pgbench clients) | batch-contract.sql and batch-bare.sql, the same two floors
+# After purchase and batch it prints the FOLLOW-UP LAG, p50 and p99 over the purchases of the timed runs: from
+# a purchase's event (written just before its commit) to its first follow-up task or skip, read from the
+# database (task.created_at, task_skip.skipped_at).
 # Reads use an agent key, purchases an integration key, both created through the API (stored keys, as in
 # production; the bootstrap key only creates them). The JVM runs with --java-opts (default: the flags the
 # README recommends); --java-opts "-XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile" profiles.
@@ -36,7 +42,7 @@ cd "$(dirname "$0")/.."
 
 db=clientbook_http_bench; customers=200000; purchases=2000000; seed=42
 duration=20; warmup=10; jit_warmup=300; repeats=3; connections=64; threads=2; pg_clients=64; pg_jobs=2; batch=1000
-scenarios=get,list,search,purchase,batch; starts=3; port=18091; reuse=0; keep=0
+batch_connections=1,4; scenarios=get,list,search,purchase,batch; starts=3; port=18091; reuse=0; keep=0
 java_opts=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -51,13 +57,14 @@ while [ $# -gt 0 ]; do
         --connections) connections="$2"; shift 2 ;;
         --pgbench-clients) pg_clients="$2"; shift 2 ;;
         --batch) batch="$2"; shift 2 ;;
+        --batch-connections) batch_connections="$2"; shift 2 ;;
         --scenarios) scenarios="$2"; shift 2 ;;
         --java-opts) java_opts="$2"; shift 2 ;;
         --starts) starts="$2"; shift 2 ;;
         --port) port="$2"; shift 2 ;;
         --reuse) reuse=1; shift ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -65,6 +72,7 @@ done
 for n in "$customers" "$purchases" "$seed" "$duration" "$warmup" "$jit_warmup" "$repeats" "$connections" "$pg_clients" "$batch" "$starts" "$port"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "numbers expected, got '$n'" >&2; exit 2; }
 done
+[[ "$batch_connections" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "--batch-connections: a list like 1,4" >&2; exit 2; }
 [ "$starts" -ge 1 ] && [ "$repeats" -ge 1 ] || { echo "--starts and --repeats must be at least 1" >&2; exit 2; }
 export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}"
 
@@ -170,11 +178,11 @@ to_ms() { awk '{v = $1; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
                 f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.2f\n", v * f}'; }
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-# wrk SCRIPT KEY SECONDS -> "rps p50_ms p99_ms non2xx timeouts ok_rps" (SECONDS 0: warm-up, nothing printed)
+# wrk SCRIPT KEY SECONDS [CONNECTIONS] -> "rps p50_ms p99_ms non2xx timeouts ok_rps"
 run_wrk() {
-    local script="$1" key="$2" secs="$3" out="$work/wrk.out"
+    local script="$1" key="$2" secs="$3" conns="${4:-$connections}" out="$work/wrk.out"
     BENCH_KEY="$key" BENCH_IDS="$work/ids.txt" BENCH_RUN="$(date +%s%N)" BENCH_BATCH="$batch" BENCH_LUA_DIR="$PWD/bench/http" \
-        wrk -t"$threads" -c"$connections" -d"${secs}s" --timeout 10s --latency -s "bench/http/$script" "$base" > "$out" 2>&1 \
+        wrk -t"$((conns < threads ? conns : threads))" -c"$conns" -d"${secs}s" --timeout 10s --latency -s "bench/http/$script" "$base" > "$out" 2>&1 \
         || { cat "$out" >&2; exit 1; }
     local rps p50 p99 bad timeouts
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
@@ -189,11 +197,11 @@ run_wrk() {
     echo "$rps $p50 $p99 $bad $timeouts $ok"
 }
 
-# pgbench SQL SECONDS -> "tps p50_ms p99_ms failed" (latencies from the per-transaction log)
+# pgbench SQL SECONDS [CLIENTS] -> "tps p50_ms p99_ms failed" (latencies from the per-transaction log)
 run_pgbench() {
-    local sql="$1" secs="$2" out="$work/pgbench.out"
+    local sql="$1" secs="$2" clients="${3:-$pg_clients}" out="$work/pgbench.out"
     rm -f "$work"/pglog*
-    pgbench -n -M prepared -c "$pg_clients" -j "$pg_jobs" -T "$secs" -l --log-prefix="$work/pglog" \
+    pgbench -n -M prepared -c "$clients" -j "$((clients < pg_jobs ? clients : pg_jobs))" -T "$secs" -l --log-prefix="$work/pglog" \
         -D customers="$customers" -D idprefix="$seed:c:" -D batch="$batch" -f "bench/http/$sql" "$db" > "$out" 2>&1 \
         || { cat "$out" >&2; exit 1; }
     local tps failed lat
@@ -207,52 +215,92 @@ run_pgbench() {
 declare -A lua=([get]=get-customer.lua [list]=list-customers.lua [search]=search-customers.lua
                 [purchase]=post-purchase.lua [batch]=batch-purchases.lua)
 declare -A sqls=([get]="get-customer.sql get-customer-audited.sql" [list]=list-customers.sql
-                 [search]=search-customers.sql [purchase]=insert-purchase.sql [batch]=batch-purchases.sql)
+                 [search]=search-customers.sql [purchase]="purchase-contract.sql purchase-bare.sql"
+                 [batch]="batch-contract.sql batch-bare.sql")
 declare -A keys=([get]="$agent_key" [list]="$agent_key" [search]="$agent_key" [purchase]="$shop_key" [batch]="$shop_key")
 
+# Follow-up lag of the purchases whose events were written between two database times: p50 and p99 in ms,
+# from the event to the first task or skip of the first rule (the worker makes both rules' in one transaction).
+followup_lag() {
+    psql -X -At -F ' ' -d "$db" -v from="$1" -v to="$2" <<'SQL'
+SELECT coalesce(round(1000 * percentile_cont(0.5) WITHIN GROUP (ORDER BY lag))::text, 'none'),
+       coalesce(round(1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY lag))::text, 'none'),
+       count(*), count(*) FILTER (WHERE lag IS NULL)
+FROM (SELECT extract(epoch FROM least(
+                 (SELECT t.created_at FROM task t WHERE t.source = 'THANK_YOU' AND t.customer_id = e.subject
+                                                   AND t.trigger_key = 'purchase:' || (e.data ->> 'purchaseId')),
+                 (SELECT k.skipped_at FROM task_skip k WHERE k.source = 'THANK_YOU' AND k.customer_id = e.subject
+                                                        AND k.trigger_key = 'purchase:' || (e.data ->> 'purchaseId')))
+                 - e.occurred_at) AS lag
+      FROM event_outbox e
+      WHERE e.type = 'purchase.recorded' AND e.occurred_at BETWEEN :'from' AND :'to') l
+SQL
+}
+db_now() { psql -X -At -d "$db" -c "SELECT clock_timestamp()"; }
+
 report="$work/report.txt"; : > "$report"
-IFS=',' read -r -a chosen <<< "$scenarios"
-for s in "${chosen[@]}"; do
+IFS=',' read -r -a named <<< "$scenarios"
+IFS=',' read -r -a batch_conns <<< "$batch_connections"
+chosen=()   # scenario or scenario@connections
+for s in "${named[@]}"; do
     [ -n "${lua[$s]:-}" ] || { echo "unknown scenario $s" >&2; exit 2; }
+    if [ "$s" = batch ]; then
+        for c in "${batch_conns[@]}"; do chosen+=("batch@$c"); done
+    else
+        chosen+=("$s")
+    fi
 done
 # The JIT needs minutes of load on 2 busy cores before the hot paths run C2-compiled code (JVM CPU per
 # GET fell from 2.7 ms to 0.5 ms over six minutes); measure that state, not the warm-up.
 if [ "$jit_warmup" -gt 0 ]; then
-    each=$((jit_warmup / ${#chosen[@]})); [ "$each" -ge 1 ] || each=1
-    for s in "${chosen[@]}"; do
+    each=$((jit_warmup / ${#named[@]})); [ "$each" -ge 1 ] || each=1
+    for s in "${named[@]}"; do
         say "JIT warm-up: $s for ${each}s"
         run_wrk "${lua[$s]}" "${keys[$s]}" "$each" > /dev/null
     done
 fi
-for s in "${chosen[@]}"; do
-    say "scenario $s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    : > "$work/$s.wrk"
-    for sql in ${sqls[$s]}; do : > "$work/$s.$sql"; done
+for entry in "${chosen[@]}"; do
+    s=${entry%@*}; wc=$connections; pc=$pg_clients
+    [ "$entry" != "$s" ] && { wc=${entry#*@}; pc=$wc; }
+    say "scenario $entry (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    : > "$work/$entry.wrk"; : > "$work/$entry.lag"
+    for sql in ${sqls[$s]}; do : > "$work/$entry.$sql"; done
     for r in $(seq 1 "$repeats"); do
-        [ "$warmup" -gt 0 ] && run_wrk "${lua[$s]}" "${keys[$s]}" "$warmup" > /dev/null
-        w=$(run_wrk "${lua[$s]}" "${keys[$s]}" "$duration"); echo "$w" >> "$work/$s.wrk"
-        say "  $s #$r wrk: rps p50 p99 non-2xx timeouts 2xx-rps = $w"
+        [ "$warmup" -gt 0 ] && run_wrk "${lua[$s]}" "${keys[$s]}" "$warmup" "$wc" > /dev/null
+        from=$(db_now)
+        w=$(run_wrk "${lua[$s]}" "${keys[$s]}" "$duration" "$wc"); echo "$w" >> "$work/$entry.wrk"
+        say "  $entry #$r wrk: rps p50 p99 non-2xx timeouts 2xx-rps = $w"
+        if [ "$s" = purchase ] || [ "$s" = batch ]; then
+            to=$(db_now); sleep 5   # the worker's last batch of the run
+            l=$(followup_lag "$from" "$to"); echo "$l" >> "$work/$entry.lag"
+            say "  $entry #$r follow-up lag: p50 p99 (ms) purchases without-follow-up = $l"
+        fi
         for sql in ${sqls[$s]}; do
-            [ "$warmup" -gt 0 ] && run_pgbench "$sql" "$warmup" > /dev/null
-            p=$(run_pgbench "$sql" "$duration"); echo "$p" >> "$work/$s.$sql"
-            say "  $s #$r pgbench $sql: tps p50 p99 failed = $p"
+            [ "$warmup" -gt 0 ] && run_pgbench "$sql" "$warmup" "$pc" > /dev/null
+            p=$(run_pgbench "$sql" "$duration" "$pc"); echo "$p" >> "$work/$entry.$sql"
+            say "  $entry #$r pgbench $sql: tps p50 p99 failed = $p"
         done
     done
     col() { awk -v c="$2" '{print $c}' "$1" | median; }
     sum() { awk -v c="$2" '{t += $c} END {print t + 0}' "$1"; }
-    rps=$(col "$work/$s.wrk" 1); p50=$(col "$work/$s.wrk" 2); p99=$(col "$work/$s.wrk" 3); ok_rps=$(col "$work/$s.wrk" 6)
-    bad=$(sum "$work/$s.wrk" 4); tmo=$(sum "$work/$s.wrk" 5)
-    all_rps=$(awk '{printf "%s%s", sep, $1; sep = "/"}' "$work/$s.wrk")
+    rps=$(col "$work/$entry.wrk" 1); p50=$(col "$work/$entry.wrk" 2); p99=$(col "$work/$entry.wrk" 3); ok_rps=$(col "$work/$entry.wrk" 6)
+    bad=$(sum "$work/$entry.wrk" 4); tmo=$(sum "$work/$entry.wrk" 5)
+    all_rps=$(awk '{printf "%s%s", sep, $1; sep = "/"}' "$work/$entry.wrk")
     for sql in ${sqls[$s]}; do
-        f="$work/$s.$sql"
+        f="$work/$entry.$sql"
         tps=$(col "$f" 1); pp50=$(col "$f" 2); pp99=$(col "$f" 3); failed=$(sum "$f" 4)
         all_tps=$(awk '{printf "%s%s", sep, $1; sep = "/"}' "$f")
         ratio=$(awk -v a="$ok_rps" -v b="$tps" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
         extra=""
         [ "$s" = batch ] && extra=$(awk -v a="$ok_rps" -v b="$tps" -v n="$batch" 'BEGIN {printf " purchases stored/s (2xx only): service %.0f, pgbench %.0f", a * n, b * n}')
-        printf '%-9s %-25s | service %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%s; non-2xx %s, timeouts %s) | pgbench %9.1f tps  p50 %8.2f ms  p99 %8.2f ms  (%s; failed %s) | ratio %s%s\n' \
-            "$s" "$sql" "$rps" "$p50" "$p99" "$all_rps" "$bad" "$tmo" "$tps" "$pp50" "$pp99" "$all_tps" "$failed" "$ratio" "$extra" >> "$report"
+        printf '%-11s %-25s | service %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%s; non-2xx %s, timeouts %s; %s conns) | pgbench %9.1f tps  p50 %8.2f ms  p99 %8.2f ms  (%s; failed %s; %s clients) | ratio %s%s\n' \
+            "$entry" "$sql" "$rps" "$p50" "$p99" "$all_rps" "$bad" "$tmo" "$wc" "$tps" "$pp50" "$pp99" "$all_tps" "$failed" "$pc" "$ratio" "$extra" >> "$report"
     done
+    if [ -s "$work/$entry.lag" ]; then
+        printf '%-11s follow-up lag             | p50 %s ms  p99 %s ms (medians of the runs; per run p50/p99: %s); purchases without follow-up after 5 s: %s\n' \
+            "$entry" "$(col "$work/$entry.lag" 1)" "$(col "$work/$entry.lag" 2)" \
+            "$(awk '{printf "%s%s/%s", sep, $1, $2; sep = " "}' "$work/$entry.lag")" "$(sum "$work/$entry.lag" 4)" >> "$report"
+    fi
 done
 
 rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$service_pid/status")
