@@ -178,7 +178,8 @@ to_ms() { awk '{v = $1; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
                 f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.2f\n", v * f}'; }
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
-# wrk SCRIPT KEY SECONDS [CONNECTIONS] -> "rps p50_ms p99_ms non2xx timeouts ok_rps"
+# wrk SCRIPT KEY SECONDS [CONNECTIONS] -> "rps p50_ms p99_ms non2xx timeouts ok_rps statuses" (statuses: "200=n,503=m"
+# from scripts that count them, else "-")
 run_wrk() {
     local script="$1" key="$2" secs="$3" conns="${4:-$connections}" out="$work/wrk.out"
     BENCH_KEY="$key" BENCH_IDS="$work/ids.txt" BENCH_RUN="$(date +%s%N)" BENCH_BATCH="$batch" BENCH_LUA_DIR="$PWD/bench/http" \
@@ -194,7 +195,9 @@ run_wrk() {
     local total ok
     total=$(awk '/ requests in / {print $1}' "$out")
     ok=$(awk -v r="$rps" -v t="${total:-0}" -v b="$bad" 'BEGIN {printf "%.2f", (t > 0) ? r * (t - b) / t : 0}')
-    echo "$rps $p50 $p99 $bad $timeouts $ok"
+    local statuses
+    statuses=$(awk '/^statuses: / {print $2}' "$out"); statuses=${statuses:--}
+    echo "$rps $p50 $p99 $bad $timeouts $ok $statuses"
 }
 
 # pgbench SQL SECONDS [CLIENTS] -> "tps p50_ms p99_ms failed" (latencies from the per-transaction log)
@@ -269,7 +272,7 @@ for entry in "${chosen[@]}"; do
         [ "$warmup" -gt 0 ] && run_wrk "${lua[$s]}" "${keys[$s]}" "$warmup" "$wc" > /dev/null
         from=$(db_now)
         w=$(run_wrk "${lua[$s]}" "${keys[$s]}" "$duration" "$wc"); echo "$w" >> "$work/$entry.wrk"
-        say "  $entry #$r wrk: rps p50 p99 non-2xx timeouts 2xx-rps = $w"
+        say "  $entry #$r wrk: rps p50 p99 non-2xx timeouts 2xx-rps statuses = $w"
         if [ "$s" = purchase ] || [ "$s" = batch ]; then
             to=$(db_now); sleep 5   # the worker's last batch of the run
             l=$(followup_lag "$from" "$to"); echo "$l" >> "$work/$entry.lag"
@@ -286,6 +289,7 @@ for entry in "${chosen[@]}"; do
     rps=$(col "$work/$entry.wrk" 1); p50=$(col "$work/$entry.wrk" 2); p99=$(col "$work/$entry.wrk" 3); ok_rps=$(col "$work/$entry.wrk" 6)
     bad=$(sum "$work/$entry.wrk" 4); tmo=$(sum "$work/$entry.wrk" 5)
     all_rps=$(awk '{printf "%s%s", sep, $1; sep = "/"}' "$work/$entry.wrk")
+    all_statuses=$(awk '{printf "%s%s", sep, $7; sep = " "}' "$work/$entry.wrk")
     for sql in ${sqls[$s]}; do
         f="$work/$entry.$sql"
         tps=$(col "$f" 1); pp50=$(col "$f" 2); pp99=$(col "$f" 3); failed=$(sum "$f" 4)
@@ -293,8 +297,8 @@ for entry in "${chosen[@]}"; do
         ratio=$(awk -v a="$ok_rps" -v b="$tps" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
         extra=""
         [ "$s" = batch ] && extra=$(awk -v a="$ok_rps" -v b="$tps" -v n="$batch" 'BEGIN {printf " purchases stored/s (2xx only): service %.0f, pgbench %.0f", a * n, b * n}')
-        printf '%-11s %-25s | service %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%s; non-2xx %s, timeouts %s; %s conns) | pgbench %9.1f tps  p50 %8.2f ms  p99 %8.2f ms  (%s; failed %s; %s clients) | ratio %s%s\n' \
-            "$entry" "$sql" "$rps" "$p50" "$p99" "$all_rps" "$bad" "$tmo" "$wc" "$tps" "$pp50" "$pp99" "$all_tps" "$failed" "$pc" "$ratio" "$extra" >> "$report"
+        printf '%-11s %-25s | service %9.1f req/s  p50 %8.2f ms  p99 %8.2f ms  (%s; non-2xx %s, timeouts %s; statuses %s; %s conns) | pgbench %9.1f tps  p50 %8.2f ms  p99 %8.2f ms  (%s; failed %s; %s clients) | ratio %s%s\n' \
+            "$entry" "$sql" "$rps" "$p50" "$p99" "$all_rps" "$bad" "$tmo" "$all_statuses" "$wc" "$tps" "$pp50" "$pp99" "$all_tps" "$failed" "$pc" "$ratio" "$extra" >> "$report"
     done
     if [ -s "$work/$entry.lag" ]; then
         printf '%-11s follow-up lag             | p50 %s ms  p99 %s ms (medians of the runs; per run p50/p99: %s); purchases without follow-up after 5 s: %s\n' \

@@ -5,10 +5,32 @@
 -- Each wrk thread has its own Lua state: the ids are read, and the random generator seeded, per thread.
 local M = {}
 
-local threads = 0
+local threads = {}
 function setup(thread)
-    threads = threads + 1
-    thread:set("thread_no", threads)
+    threads[#threads + 1] = thread
+    thread:set("thread_no", #threads)
+end
+
+-- Counts the answers by status in each thread, and prints "statuses: 200=n 503=m" once wrk is done
+-- (wrk itself only counts "non-2xx"). Call it at the top of a script; it costs a Lua call per answer.
+function M.count_statuses()
+    statuses = {}
+    response = function(status, headers, body)
+        statuses[status] = (statuses[status] or 0) + 1
+    end
+    done = function(summary, latency, requests)
+        local total, keys = {}, {}
+        for _, t in ipairs(threads) do
+            for status, n in pairs(t:get("statuses") or {}) do
+                if not total[status] then keys[#keys + 1] = status end
+                total[status] = (total[status] or 0) + n
+            end
+        end
+        table.sort(keys)
+        local parts = {}
+        for _, status in ipairs(keys) do parts[#parts + 1] = status .. "=" .. total[status] end
+        io.write("statuses: " .. table.concat(parts, ",") .. "\n")
+    end
 end
 
 function M.init()
