@@ -1,8 +1,10 @@
 package io.clientbook.feed;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +45,28 @@ public class OutboxConsumers {
     /** Moves the reader's position forward to {@code to}; never back (the caller holds the row's lock). */
     public void move(String consumer, FeedPosition to) {
         moveIfStill(consumer, to, Duration.ZERO);
+    }
+
+    /**
+     * Lists transactions above the horizon whose events the reader has handled, whole: it reads them
+     * no more ({@code outbox_consumer_done}) until its position passes them ({@link #forgetPassed}).
+     */
+    public void markDone(String consumer, Collection<Long> txIds) {
+        if (txIds.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                INSERT INTO outbox_consumer_done (name, tx_id)
+                SELECT ?1, CAST(t AS bigint) FROM unnest(string_to_array(?2, ',')) AS t
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, txIds.stream().map(String::valueOf).collect(Collectors.joining(","))).executeUpdate();
+    }
+
+    /** Forgets the handled transactions that the position has passed: reads after it never meet them. */
+    public void forgetPassed(String consumer, FeedPosition position) {
+        em.createNativeQuery("DELETE FROM outbox_consumer_done WHERE name = ?1 AND tx_id <= ?2")
+                .setParameter(1, consumer).setParameter(2, position.txId()).executeUpdate();
     }
 
     /**

@@ -31,6 +31,12 @@ import io.clientbook.feed.OutboxConsumers;
  * the batch runs, so a worker that was down for a day does not skip yesterday's purchases as
  * TOO_LATE. A purchase voided before its batch runs asks for nothing; an erased customer gets nothing.
  * The tasks, their audit entries and feed events, and the moved position commit together.
+ * <p>
+ * The position never passes the feed's horizon (the oldest transaction running on the server), but a
+ * batch does not wait for it either: transactions above it that have committed are handled at once,
+ * whole, and listed in {@code outbox_consumer_done} until the position passes them, so that no read
+ * meets them again. A long writer anywhere on the server therefore delays nobody's follow-ups but
+ * those of its own purchases.
  */
 @ApplicationScoped
 public class PurchaseFollowUps {
@@ -39,6 +45,10 @@ public class PurchaseFollowUps {
     static final String CONSUMER = "purchase-follow-ups";
     /** How often an idle worker moves its position past events that are not purchases. */
     private static final Duration IDLE_CHECKPOINT = Duration.ofMinutes(1);
+    /** Events below the horizon: every transaction there has ended. */
+    private static final String SETTLED = "e.tx_id < :horizon";
+    /** Events above it: of transactions that have committed while an older one is still running. */
+    private static final String EARLY = "e.tx_id >= :horizon";
     private static final List<FollowUpRuleId> RULES = List.of(FollowUpRuleId.THANK_YOU, FollowUpRuleId.SATISFACTION_SURVEY);
 
     @Inject
@@ -85,19 +95,29 @@ public class PurchaseFollowUps {
         // One horizon for the batch, read before the events: everything below it has finished, so a
         // batch that is not full has seen every event below it and may move the position up to it.
         FeedPosition end = feed.end();
-        List<Recorded> events = read(after, end.txId() + 1, limit);
+        long horizon = end.txId() + 1;
+        List<Recorded> settled = read(SETTLED, after, horizon, limit);
+        boolean full = settled.size() == limit;
+        // Transactions above the horizon that have committed already: handled now rather than when
+        // every older transaction on the server has ended, and listed so that no read meets them again.
+        List<Recorded> early = full ? List.of() : wholeTransactions(read(EARLY, after, horizon, limit - settled.size() + 1),
+                limit - settled.size());
+        List<Recorded> events = new ArrayList<>(settled);
+        events.addAll(early);
         if (!events.isEmpty()) {
             Instant now = Timestamps.now();
             trail.asJob(CONSUMER, () -> RULES.forEach(id -> rules.enabled(id).ifPresent(rule -> generate(id, rule, events, now))));
         }
-        boolean full = events.size() == limit;
-        FeedPosition to = full ? events.get(events.size() - 1).position() : end;
+        consumers.markDone(CONSUMER, early.stream().map(e -> e.position().txId()).distinct().toList());
+        FeedPosition to = full ? settled.get(settled.size() - 1).position() : end;
         if (events.isEmpty()) {
             consumers.moveIfStill(CONSUMER, to, IDLE_CHECKPOINT);
         } else {
             consumers.move(CONSUMER, to);
         }
-        return new Batch(true, events.stream().map(Recorded::recordedAt).toList(), full, to.compareTo(after) > 0 ? to : after);
+        FeedPosition reached = to.compareTo(after) > 0 ? to : after;
+        consumers.forgetPassed(CONSUMER, reached);
+        return new Batch(true, events.stream().map(Recorded::recordedAt).toList(), full, reached);
     }
 
     /** The first transaction id not yet assigned: every transaction that started before this call has a lower one. */
@@ -107,16 +127,18 @@ public class PurchaseFollowUps {
                 .longValue();
     }
 
-    private List<Recorded> read(FeedPosition after, long horizon, int limit) {
+    /** Purchase events after the position on one side of the horizon, leaving out transactions already handled early. */
+    private List<Recorded> read(String side, FeedPosition after, long horizon, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT e.tx_id, e.seq, e.occurred_at, p.id, p.customer_id, p.occurred_at, p.voided_at IS NOT NULL
                 FROM event_outbox e LEFT JOIN purchase p ON p.id = CAST(e.data ->> 'purchaseId' AS uuid)
-                WHERE e.type = :type AND (e.tx_id, e.seq) > (:tx, :seq) AND e.tx_id < :horizon
-                ORDER BY e.tx_id, e.seq LIMIT :limit""", Object[].class)
+                WHERE e.type = :type AND (e.tx_id, e.seq) > (:tx, :seq) AND %s
+                  AND NOT EXISTS (SELECT 1 FROM outbox_consumer_done d WHERE d.name = :consumer AND d.tx_id = e.tx_id)
+                ORDER BY e.tx_id, e.seq LIMIT :limit""".formatted(side), Object[].class)
                 .setParameter("type", FeedEventTypes.PURCHASE_RECORDED).setParameter("tx", after.txId())
-                .setParameter("seq", after.seq()).setParameter("horizon", horizon).setParameter("limit", limit)
-                .getResultList();
+                .setParameter("seq", after.seq()).setParameter("horizon", horizon).setParameter("consumer", CONSUMER)
+                .setParameter("limit", limit).getResultList();
         List<Recorded> events = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             events.add(new Recorded(new FeedPosition(((Number) r[0]).longValue(), ((Number) r[1]).longValue()),
@@ -124,6 +146,19 @@ public class PurchaseFollowUps {
                     Boolean.TRUE.equals(r[6])));
         }
         return events;
+    }
+
+    /**
+     * The events of the transactions that fit whole in {@code room}, read with one row more than that:
+     * when the read was cut, the last transaction may go on past it and waits, whole, for a later batch
+     * or for the horizon (a transaction larger than the room is only ever handled below it).
+     */
+    static List<Recorded> wholeTransactions(List<Recorded> read, int room) {
+        if (read.size() <= room) {
+            return read;
+        }
+        long cut = read.get(read.size() - 1).position().txId();
+        return read.stream().filter(e -> e.position().txId() != cut).limit(room).toList();
     }
 
     /**
