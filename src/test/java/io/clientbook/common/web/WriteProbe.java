@@ -22,14 +22,15 @@ import javax.sql.DataSource;
  * <p>Background work that is not a request's doing is left out: the webhook worker writes
  * {@code webhook_delivery} rows and moves each webhook's feed position (deliveries only ever come
  * from {@code event_outbox} rows, which are fingerprinted, and a webhook's row count still is), the
- * purchase follow-up worker moves its position in {@code outbox_consumer} (its tasks are fingerprinted),
- * and
+ * purchase follow-up worker moves its position in {@code outbox_consumer} and lists the transactions it
+ * handled ahead of it in {@code outbox_consumer_done} (its tasks are fingerprinted), and
  * the hourly idempotency purge may delete expired {@code idempotency_record} rows (only new or
  * changed ones count there).
  */
 final class WriteProbe {
 
-    private static final String WORKER_DELIVERIES = "webhook_delivery";
+    /** Workers' own bookkeeping, derived from fingerprinted rows: left out whole. */
+    private static final Set<String> WORKER_BOOKKEEPING = Set.of("webhook_delivery", "outbox_consumer_done");
     private static final Set<String> WORKER_POSITIONS = Set.of("webhook", "outbox_consumer");
     private static final String PURGED = "idempotency_record";
 
@@ -80,7 +81,7 @@ final class WriteProbe {
                 }
             }
             for (String table : tables) {
-                if (table.equals(WORKER_DELIVERIES)) {
+                if (WORKER_BOOKKEEPING.contains(table)) {
                     continue;
                 }
                 String newest = WORKER_POSITIONS.contains(table) ? "0" : "coalesce(max(xmin::text::bigint), 0)";
