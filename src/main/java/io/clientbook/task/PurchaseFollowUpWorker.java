@@ -100,7 +100,7 @@ public class PurchaseFollowUpWorker {
         try {
             PurchaseFollowUps.Batch batch;
             do {
-                batch = followUps.next(config.followUpWorker().batchSize(), false);
+                batch = followUps.next(batchSize(), false);
                 measure(batch);
             } while (batch.full());
         } catch (RuntimeException e) {
@@ -126,7 +126,7 @@ public class PurchaseFollowUpWorker {
         Instant deadline = Instant.now().plus(timeout);
         int handled = 0;
         while (true) {
-            PurchaseFollowUps.Batch batch = followUps.next(config.followUpWorker().batchSize(), true);
+            PurchaseFollowUps.Batch batch = followUps.next(batchSize(), true);
             measure(batch);
             handled += batch.recordedAt().size();
             if (batch.full()) {
@@ -147,6 +147,11 @@ public class PurchaseFollowUpWorker {
                 throw new IllegalStateException("interrupted while draining purchase follow-ups", e);
             }
         }
+    }
+
+    /** At least one event a batch, whatever the setting says. */
+    private int batchSize() {
+        return Math.max(1, config.followUpWorker().batchSize());
     }
 
     private void measure(PurchaseFollowUps.Batch batch) {
