@@ -42,9 +42,13 @@ public class OutboxConsumers {
         return Optional.of(new FeedPosition(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
     }
 
-    /** Moves the reader's position forward to {@code to}; never back (the caller holds the row's lock). */
-    public void move(String consumer, FeedPosition to) {
-        moveIfStill(consumer, to, Duration.ZERO);
+    /**
+     * Moves the reader's position forward to {@code to}; never back (the caller holds the row's lock).
+     *
+     * @return whether it moved
+     */
+    public boolean move(String consumer, FeedPosition to) {
+        return moveIfStill(consumer, to, Duration.ZERO);
     }
 
     /**
@@ -63,23 +67,30 @@ public class OutboxConsumers {
                 .setParameter(2, txIds.stream().map(String::valueOf).collect(Collectors.joining(","))).executeUpdate();
     }
 
-    /** Forgets the handled transactions that the position has passed: reads after it never meet them. */
-    public void forgetPassed(String consumer, FeedPosition position) {
+    /**
+     * Forgets the handled transactions that the stored position has passed: reads after it never meet
+     * them. Only the stored one: forgotten while the position is still before them, they would be read
+     * and handled again.
+     */
+    public void forgetPassed(String consumer, FeedPosition stored) {
         em.createNativeQuery("DELETE FROM outbox_consumer_done WHERE name = ?1 AND tx_id <= ?2")
-                .setParameter(1, consumer).setParameter(2, position.txId()).executeUpdate();
+                .setParameter(1, consumer).setParameter(2, stored.txId()).executeUpdate();
     }
 
     /**
      * Moves the position forward past events the reader had nothing to do with, but only if it was last
      * moved at least {@code quiet} ago. An idle reader would otherwise write its row at every poll, and
-     * each of those writes is a transaction that moves the feed's end again. Leaving the position
-     * behind costs nothing but a longer scan of events that are not the reader's.
+     * each of those writes is a transaction that moves the feed's end again. Left behind, the position
+     * costs reads nothing for events of other types (the reads' index leads with the type), only a
+     * second look at the reader's own events that it handled early and still lists.
+     *
+     * @return whether it moved
      */
-    public void moveIfStill(String consumer, FeedPosition to, Duration quiet) {
-        em.createNativeQuery("""
+    public boolean moveIfStill(String consumer, FeedPosition to, Duration quiet) {
+        return em.createNativeQuery("""
                 UPDATE outbox_consumer SET after_tx_id = ?2, after_seq = ?3, updated_at = now()
                 WHERE name = ?1 AND (after_tx_id, after_seq) < (?2, ?3) AND updated_at <= now() - make_interval(secs => ?4)""")
                 .setParameter(1, consumer).setParameter(2, to.txId()).setParameter(3, to.seq())
-                .setParameter(4, quiet.toMillis() / 1000.0).executeUpdate();
+                .setParameter(4, quiet.toMillis() / 1000.0).executeUpdate() > 0;
     }
 }

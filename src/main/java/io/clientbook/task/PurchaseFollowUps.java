@@ -43,7 +43,10 @@ public class PurchaseFollowUps {
 
     /** The worker's name in {@code outbox_consumer} and, as the actor, in the audit trail. */
     static final String CONSUMER = "purchase-follow-ups";
-    /** How often an idle worker moves its position past events that are not purchases. */
+    /**
+     * How often an idle worker stores its position: past transactions without purchases, and past those
+     * it handled early, which it then forgets.
+     */
     private static final Duration IDLE_CHECKPOINT = Duration.ofMinutes(1);
     /** Events below the horizon: every transaction there has ended. */
     private static final String SETTLED = "e.tx_id < :horizon";
@@ -110,13 +113,11 @@ public class PurchaseFollowUps {
         }
         consumers.markDone(CONSUMER, early.stream().map(e -> e.position().txId()).distinct().toList());
         FeedPosition to = full ? settled.get(settled.size() - 1).position() : end;
-        if (events.isEmpty()) {
-            consumers.moveIfStill(CONSUMER, to, IDLE_CHECKPOINT);
-        } else {
-            consumers.move(CONSUMER, to);
+        boolean moved = events.isEmpty() ? consumers.moveIfStill(CONSUMER, to, IDLE_CHECKPOINT) : consumers.move(CONSUMER, to);
+        if (moved) {
+            consumers.forgetPassed(CONSUMER, to);
         }
         FeedPosition reached = to.compareTo(after) > 0 ? to : after;
-        consumers.forgetPassed(CONSUMER, reached);
         return new Batch(true, events.stream().map(Recorded::recordedAt).toList(), full, reached);
     }
 

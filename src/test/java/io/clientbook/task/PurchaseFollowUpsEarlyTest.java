@@ -111,6 +111,23 @@ class PurchaseFollowUpsEarlyTest extends ApiTest {
         assertThat(typesNow(second)).hasSize(2);
     }
 
+    @Test
+    void shouldNotHandleAnEarlyTransactionAgainOnceTheHorizonPassesIt() throws Exception {
+        String customer = customer("EMAIL", "EMAIL");
+        try (Connection open = connect()) {
+            open.setAutoCommit(false);
+            execute(open, "SELECT txid_current()");
+            as("integration").body(purchase(customer, HOUR_AGO)).post("/api/v1/purchases").then().statusCode(201);
+            assertThat(followUps.next(2000, true).recordedAt()).hasSize(1);
+            open.commit();
+        }
+        // Below the horizon now, and nothing new: these batches are idle, and store their position at most
+        // once a minute. The early transaction stays left out until the stored position passes it.
+        assertThat(followUps.next(2000, true).recordedAt()).isEmpty();
+        assertThat(followUps.next(2000, true).recordedAt()).isEmpty();
+        assertThat(typesNow(customer)).hasSize(2);
+    }
+
     private static List<Object> typesNow(String customer) {
         return asAdmin().get("/api/v1/customers/" + customer + "/tasks").then().statusCode(200).extract().jsonPath()
                 .getList("items.type");
