@@ -2,10 +2,20 @@ package io.clientbook;
 
 import static io.restassured.RestAssured.given;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.clientbook.task.PurchaseFollowUpWorker;
 import io.quarkus.arc.Arc;
@@ -42,6 +52,37 @@ public abstract class ApiTest {
      */
     protected static void awaitPurchaseFollowUps() {
         Arc.container().instance(PurchaseFollowUpWorker.class).get().drain(Duration.ofSeconds(20));
+    }
+
+    /**
+     * A connection of its own to the service's database, outside the service's pool: to hold a lock or
+     * a transaction open across requests, or to be terminated. The caller closes it.
+     */
+    protected static Connection connectOutsideThePool() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
+    /** Runs one statement on the connection. */
+    protected static void execute(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.execute();
+        }
+    }
+
+    /** The first row's columns as text (empty without a row). */
+    protected static List<String> query(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            List<String> row = new ArrayList<>();
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+            }
+            return row;
+        }
     }
 
     protected static String unique(String prefix) {

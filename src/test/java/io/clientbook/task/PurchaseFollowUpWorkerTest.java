@@ -7,9 +7,6 @@ import static io.clientbook.task.TaskFixtures.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.clientbook.ApiTest;
@@ -42,12 +38,6 @@ class PurchaseFollowUpWorkerTest extends ApiTest {
 
     @Inject
     PurchaseFollowUpWorker worker;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     private static Instant hourAgo() {
         return Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
@@ -62,11 +52,11 @@ class PurchaseFollowUpWorkerTest extends ApiTest {
     @Test
     void shouldMakeTheFollowUpsAfterARestartWhenTheWorkerDiedBeforeMakingThem() throws Exception {
         String customer = customer("EMAIL", "EMAIL");
-        try (Connection dying = connect(); Connection other = connect()) {
+        try (Connection dying = connectOutsideThePool(); Connection other = connectOutsideThePool()) {
             dying.setAutoCommit(false);
             // A worker in the middle of its batch: it holds the position and has moved it past everything.
             query(dying, POSITION + " FOR UPDATE");
-            update(dying, "UPDATE outbox_consumer SET after_tx_id = after_tx_id + 1000000 WHERE name = 'purchase-follow-ups'");
+            execute(dying, "UPDATE outbox_consumer SET after_tx_id = after_tx_id + 1000000 WHERE name = 'purchase-follow-ups'");
             as("integration").body(purchase(customer, hourAgo())).post("/api/v1/purchases").then().statusCode(201);
             // The scheduled worker's turns come and go meanwhile: the batch is another's, so it skips them.
             Thread.sleep(1500);
@@ -95,7 +85,7 @@ class PurchaseFollowUpWorkerTest extends ApiTest {
         String unconsented = customer(null);
         batch.add(purchase(unconsented, hourAgo()));
         List<String> before;
-        try (Connection c = connect()) {
+        try (Connection c = connectOutsideThePool()) {
             before = query(c, POSITION);
         }
         as("integration").body(Map.of("purchases", batch)).post("/api/v1/purchases/batch").then().statusCode(200);
@@ -114,8 +104,8 @@ class PurchaseFollowUpWorkerTest extends ApiTest {
         assertThat(skips(unconsented)).extracting(s -> s.get("reason")).containsExactly("NO_CONSENT", "NO_CONSENT");
 
         // The position set back to before the batch (a restored backup, a lost update): the replay adds nothing.
-        try (Connection c = connect()) {
-            update(c, "UPDATE outbox_consumer SET after_tx_id = " + before.get(0) + ", after_seq = " + before.get(1)
+        try (Connection c = connectOutsideThePool()) {
+            execute(c, "UPDATE outbox_consumer SET after_tx_id = " + before.get(0) + ", after_seq = " + before.get(1)
                     + " WHERE name = 'purchase-follow-ups'");
         }
         assertThat(worker.drain(Duration.ofSeconds(20))).isGreaterThanOrEqualTo(batch.size());
@@ -129,10 +119,10 @@ class PurchaseFollowUpWorkerTest extends ApiTest {
     void shouldResumeAfterTheWorkersDatabaseConnectionIsLostInTheMiddleOfABatch() throws Exception {
         String customer = customer("EMAIL", "EMAIL");
         CompletableFuture<Integer> drain;
-        try (Connection blocker = connect(); Connection other = connect()) {
+        try (Connection blocker = connectOutsideThePool(); Connection other = connectOutsideThePool()) {
             blocker.setAutoCommit(false);
             // Whichever worker takes the batch stops at its first task insert and waits there.
-            update(blocker, "LOCK TABLE task IN SHARE ROW EXCLUSIVE MODE");
+            execute(blocker, "LOCK TABLE task IN SHARE ROW EXCLUSIVE MODE");
             as("integration").body(purchase(customer, hourAgo())).post("/api/v1/purchases").then().statusCode(201);
             drain = CompletableFuture.supplyAsync(() -> worker.drain(Duration.ofSeconds(30)));
             String waiting = awaitBackendWaitingToInsertTasks(other);
@@ -166,30 +156,7 @@ class PurchaseFollowUpWorkerTest extends ApiTest {
         throw new AssertionError("no worker reached the task insert");
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
-    }
-
     private static String backendPid(Connection c) throws SQLException {
         return query(c, "SELECT pg_backend_pid()").get(0);
-    }
-
-    /** The first row's columns as text. */
-    private static List<String> query(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            List<String> row = new ArrayList<>();
-            if (rs.next()) {
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-            }
-            return row;
-        }
-    }
-
-    private static void update(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.execute();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -40,12 +38,6 @@ class SlowDatabaseTest extends ApiTest {
 
     @Inject
     AgroalDataSource dataSource;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Test
     void shouldAnswer503AfterTheAcquisitionTimeoutWhileThePoolIsExhaustedAndServeAgainOnceReleased() throws Exception {
@@ -93,7 +85,7 @@ class SlowDatabaseTest extends ApiTest {
         String run;
         // Threads made here inherit the test's class loader, which REST Assured needs.
         ExecutorService clients = Executors.newFixedThreadPool(4);
-        try (Connection locker = DriverManager.getConnection(url, user, password)) {
+        try (Connection locker = connectOutsideThePool()) {
             locker.setAutoCommit(false);
             try (Statement st = locker.createStatement()) {
                 st.execute("LOCK TABLE purchase IN ACCESS EXCLUSIVE MODE");
